@@ -1,0 +1,14 @@
+export * from './types.js';
+export * from './paths.js';
+export { ApiError, isAbort, isSessionExpired, sessionExpiredError, type ApiErrorInit } from './errors.js';
+export { backoffDelay, parseRetryAfter, sleep, type BackoffOptions } from './backoff.js';
+export { errorFromResponse } from './error-from-response.js';
+export {
+  WidgetApiClient,
+  type ClientOptions,
+  type Page,
+  type QueryValue,
+  type RequestOptions,
+  type RetryOptions,
+} from './client.js';
+export { abortError, raceSignal } from '../util/abort.js';

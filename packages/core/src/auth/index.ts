@@ -1,0 +1,6 @@
+export * from './claims.js';
+export * from './token-source.js';
+export { noToken, staticToken } from './static-sources.js';
+export { RefreshingTokenSource, type RefreshOptions } from './refreshing-source.js';
+export { providerTokenSource, authUrlTokenSource, type TokenProvider, type AuthUrlOptions } from './sources.js';
+export { sharedAuthUrlSource, sharedProviderSource, clearSharedTokenSources } from './shared.js';
