@@ -11,4 +11,5 @@ export {
   type RequestOptions,
   type RetryOptions,
 } from './client.js';
+export { sharedClient } from './shared-client.js';
 export { abortError, raceSignal } from '../util/abort.js';

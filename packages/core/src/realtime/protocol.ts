@@ -11,6 +11,8 @@
  *   it first sends a `reset` event: the client must reload its snapshot.
  * - A comment line (`: ping`) every heartbeat interval keeps proxies from closing the
  *   stream and lets the client detect a dead connection.
+ * - A snapshot endpoint whose data a stream continues (e.g. `GET me`) returns the stream
+ *   position it corresponds to as `meta.lastEventId`; resuming from it misses nothing.
  * - The same URL with `Accept: application/json` and `?after=<id>` returns the events since
  *   that id as `{ data: StreamEvent[], meta: { lastEventId, reset } }`: the polling fallback.
  */
@@ -31,7 +33,7 @@ export interface StreamEvent<T = unknown> {
 
 /** `meta` of the polling fallback response. */
 export interface PollMeta {
-  /** Id to pass as `after` next time; `null` if the topic has no events yet. */
+  /** Id to pass as `after` next time (`<epoch>.0` while the topic has no events). */
   lastEventId: string | null;
   /** True when `after` could not be honoured: reload the snapshot. */
   reset: boolean;

@@ -1,0 +1,95 @@
+import { clearSharedTokenSources, sharedAuthUrlSource } from '@rai-kit/core/auth';
+import '@rai-kit/widgets/define/xp-tier';
+import type { Theme } from '@rai-kit/widgets';
+
+const AUTH_URL = '/demo-api/token';
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+interface DemoUser {
+  id: string;
+  displayName: string;
+}
+
+async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...init });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
+  return body.data as T;
+}
+
+// Theme and language apply to every widget on the page.
+$<HTMLSelectElement>('theme').addEventListener('change', (event) => {
+  const theme = (event.target as HTMLSelectElement).value as Theme;
+  document.querySelectorAll('rai-xp-tier').forEach((el) => (el.theme = theme));
+});
+$<HTMLSelectElement>('lang').addEventListener('change', (event) => {
+  document.documentElement.lang = (event.target as HTMLSelectElement).value;
+});
+
+let currentUser: DemoUser | null = null;
+
+function showSession(user: DemoUser | null): void {
+  // A new session gets a new token source, so no token outlives the user it was for.
+  stopWatching?.();
+  clearSharedTokenSources();
+  currentUser = user;
+  $('logout').hidden = !user;
+  $('member').hidden = !user;
+  const slot = $('member-widget');
+  slot.replaceChildren();
+  if (!user) return;
+  watchTokens();
+  const widget = document.createElement('rai-xp-tier');
+  widget.setAttribute('community-id', 'demo');
+  widget.authUrl = AUTH_URL;
+  widget.theme = $<HTMLSelectElement>('theme').value as Theme;
+  widget.addEventListener('rai-sign-in-request', () => $<HTMLSelectElement>('user').focus());
+  slot.append(widget);
+}
+
+function logToken(text: string): void {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} — ${text}`;
+  $('token-log').prepend(item);
+}
+
+// The same shared source the widget uses: one token request for the whole page.
+let stopWatching: (() => void) | undefined;
+function watchTokens(): void {
+  stopWatching = sharedAuthUrlSource(AUTH_URL).subscribe((event) => {
+    if (event.type === 'token') logToken(`new token, expires in ${Math.round((event.expiresAt - Date.now()) / 1000)} s`);
+    else logToken(`session expired: ${event.reason}`);
+  });
+}
+
+async function award(grant: { xp?: number; coins?: number }): Promise<void> {
+  if (!currentUser) return;
+  await api(`/sandbox/v1/communities/demo/users/${currentUser.id}/awards`, {
+    method: 'POST',
+    body: JSON.stringify({ ...grant, reason: 'demo_button' }),
+  });
+}
+$('award-xp').addEventListener('click', () => void award({ xp: 50 }));
+$('award-big').addEventListener('click', () => void award({ xp: 1000 }));
+$('award-coins').addEventListener('click', () => void award({ coins: 25 }));
+
+$<HTMLFormElement>('login').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const userId = $<HTMLSelectElement>('user').value;
+  const { user } = await api<{ user: DemoUser }>('/demo-api/login', { method: 'POST', body: JSON.stringify({ userId }) });
+  showSession(user);
+});
+$('logout').addEventListener('click', async () => {
+  await api('/demo-api/logout', { method: 'POST' });
+  showSession(null);
+});
+
+const [users, session] = await Promise.all([
+  api<DemoUser[]>('/demo-api/users'),
+  api<{ user: DemoUser | null; tokenTtlSeconds: number }>('/demo-api/session'),
+]);
+$('ttl').textContent = String(session.tokenTtlSeconds);
+$<HTMLSelectElement>('user').append(
+  ...users.map((user) => new Option(`${user.displayName} (${user.id})`, user.id, false, user.id === session.user?.id)),
+);
+showSession(session.user);

@@ -1,0 +1,4 @@
+/** Realtime: the event stream contract and its client (SSE with resume, polling fallback). */
+export * from './protocol.js';
+export { openEventStream } from './event-stream.js';
+export type { EventStreamHandle, EventStreamOptions, StreamState } from './stream-options.js';

@@ -1,0 +1,40 @@
+/**
+ * @rai-kit/server: the widget API (any Fetch runtime, or Node via `startServer`), its
+ * upstreams, and widget token minting for host backends.
+ */
+export { createWidgetApi, SANDBOX_PREFIX, type WidgetApi, type WidgetApiOptions } from './app.js';
+export { startServer, type RunningServer, type StartServerOptions } from './serve.js';
+export {
+  mintWidgetToken,
+  verifyWidgetToken,
+  assertTokenSecret,
+  TokenError,
+  MIN_SECRET_LENGTH,
+  type MintOptions,
+  type VerifyOptions,
+  type TokenErrorReason,
+} from './tokens.js';
+export { authUrlHandler, type AuthUrlHandlerOptions } from './auth-url-handler.js';
+export type { Upstream, Page, PageRequest, Award, MeChange } from './upstream/upstream.js';
+export { createMemoryUpstream, type MemoryUpstream, type MemoryUpstreamOptions } from './upstream/memory/memory-upstream.js';
+export { standingFor, type Standing } from './upstream/memory/tier-math.js';
+export {
+  createIdempotencyStore,
+  IdempotencyConflictError,
+  type IdempotencyStore,
+  type IdempotencyStoreOptions,
+  type IdempotentRequest,
+  type StoredResponse,
+} from './idempotency.js';
+export {
+  pageOf,
+  encodeCursor,
+  decodeCursor,
+  pageQuerySchema,
+  InvalidCursorError,
+  DEFAULT_PAGE_LIMIT,
+  MAX_PAGE_LIMIT,
+} from './pagination.js';
+export { SseHub, type SseHubOptions, type Replay } from './sse-hub.js';
+export { ApiError } from './http/api-error.js';
+export type { RateLimitOptions } from './http/rate-limit.js';

@@ -1,0 +1,73 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env.js';
+import { ApiError } from '../http/api-error.js';
+import { pageQuerySchema } from '../pagination.js';
+import type { Upstream } from '../upstream/upstream.js';
+import {
+  communityIdParam,
+  communitySchema,
+  envelope,
+  errorResponses,
+  jsonContent,
+  pageEnvelope,
+  tierSchema,
+  xpRuleSchema,
+} from './schemas.js';
+
+const params = z.object({ communityId: communityIdParam });
+
+const getCommunity = createRoute({
+  method: 'get',
+  path: '/communities/{communityId}',
+  summary: 'Public community profile: name, theme colours, currency.',
+  tags: ['community'],
+  request: { params },
+  responses: { 200: jsonContent(envelope(communitySchema), 'The community.'), ...errorResponses(400, 404, 429) },
+});
+
+const listTiers = createRoute({
+  method: 'get',
+  path: '/communities/{communityId}/tiers',
+  summary: 'The tier ladder, lowest first.',
+  tags: ['community'],
+  request: { params, query: pageQuerySchema },
+  responses: { 200: jsonContent(pageEnvelope(tierSchema), 'One page of tiers.'), ...errorResponses(400, 404, 429) },
+});
+
+const listXpRules = createRoute({
+  method: 'get',
+  path: '/communities/{communityId}/xp-rules',
+  summary: 'How members earn XP.',
+  tags: ['community'],
+  request: { params, query: pageQuerySchema },
+  responses: { 200: jsonContent(pageEnvelope(xpRuleSchema), 'One page of XP rules.'), ...errorResponses(400, 404, 429) },
+});
+
+/** Public community reads: profile, tiers, XP rules. */
+export function registerCommunityRoutes(app: OpenAPIHono<AppEnv>, upstream: Upstream): void {
+  app.openapi(getCommunity, async (c) => {
+    const { communityId } = c.req.valid('param');
+    const community = await upstream.getCommunity(communityId);
+    if (!community) throw noSuchCommunity(communityId);
+    return c.json({ data: community }, 200);
+  });
+
+  app.openapi(listTiers, async (c) => {
+    const { communityId } = c.req.valid('param');
+    const page = await upstream.listTiers(communityId, c.req.valid('query'));
+    if (!page) throw noSuchCommunity(communityId);
+    return c.json({ data: page.items, meta: { nextCursor: page.nextCursor } }, 200);
+  });
+
+  app.openapi(listXpRules, async (c) => {
+    const { communityId } = c.req.valid('param');
+    const page = await upstream.listXpRules(communityId, c.req.valid('query'));
+    if (!page) throw noSuchCommunity(communityId);
+    return c.json({ data: page.items, meta: { nextCursor: page.nextCursor } }, 200);
+  });
+}
+
+/** 404 for a community the upstream does not know. */
+export function noSuchCommunity(communityId: string): ApiError {
+  return new ApiError(404, 'not_found', `No community "${communityId}".`);
+}

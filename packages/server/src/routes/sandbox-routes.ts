@@ -1,0 +1,128 @@
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import type { FaultInjector } from '../faults.js';
+import type { AppEnv } from '../http/app-env.js';
+import { ApiError } from '../http/api-error.js';
+import type { IdempotencyStore } from '../idempotency.js';
+import { pageQuerySchema } from '../pagination.js';
+import type { SseHub } from '../sse-hub.js';
+import type { Upstream } from '../upstream/upstream.js';
+import { noSuchCommunity } from './community-routes.js';
+import { SERVER_ERROR_CODES, communityIdParam, envelope, errorResponses, jsonContent, meSchema, pageEnvelope, userSummarySchema } from './schemas.js';
+
+/** Awards are bounded so a typo cannot overflow a balance. */
+const MAX_AWARD = 1_000_000;
+
+const award = createRoute({
+  method: 'post',
+  path: '/communities/{communityId}/users/{userId}/awards',
+  summary: "Change a member's XP and/or coins; publishes me events. Honours Idempotency-Key.",
+  request: {
+    params: z.object({ communityId: communityIdParam, userId: z.string().min(1).max(100) }),
+    headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              xp: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
+              coins: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
+              reason: z.string().min(1).max(100).default('admin_award'),
+            })
+            .refine((b) => b.xp !== undefined || b.coins !== undefined, { message: 'Give xp or coins (or both).', path: ['xp'] }),
+        },
+      },
+    },
+  },
+  responses: { 200: jsonContent(envelope(meSchema), 'The new standing.'), ...errorResponses(400, 404, 409) },
+});
+
+const listUsers = createRoute({
+  method: 'get',
+  path: '/communities/{communityId}/users',
+  summary: 'Members, for demo and test login pickers.',
+  request: { params: z.object({ communityId: communityIdParam }), query: pageQuerySchema },
+  responses: { 200: jsonContent(pageEnvelope(userSummarySchema), 'One page of members.'), ...errorResponses(400, 404) },
+});
+
+const faultSchema = z.object({
+  path: z.string().startsWith('/').max(500),
+  method: z.string().regex(/^[A-Za-z]+$/).optional(),
+  status: z.number().int().min(400).max(599),
+  times: z.number().int().min(1).max(10_000),
+  retryAfter: z.number().int().min(0).max(86_400).optional(),
+  code: z.enum(SERVER_ERROR_CODES).optional(),
+});
+
+const addFault = createRoute({
+  method: 'post',
+  path: '/faults',
+  summary: 'Make the next `times` requests under `path` fail with `status`.',
+  request: { body: { required: true, content: { 'application/json': { schema: faultSchema } } } },
+  responses: { 201: jsonContent(envelope(faultSchema), 'The fault, armed.'), ...errorResponses(400) },
+});
+
+const clearFaults = createRoute({
+  method: 'delete',
+  path: '/faults',
+  summary: 'Disarm every fault.',
+  responses: { 200: jsonContent(envelope(z.object({ cleared: z.number().int() })), 'How many were disarmed.') },
+});
+
+const disconnectStreams = createRoute({
+  method: 'post',
+  path: '/streams/disconnect',
+  summary: 'Close every open SSE connection, as a network drop would.',
+  responses: { 200: jsonContent(envelope(z.object({ closed: z.number().int() })), 'How many were closed.') },
+});
+
+/** What the sandbox admin routes act on. */
+export interface SandboxDeps {
+  upstream: Upstream;
+  hub: SseHub;
+  faults: FaultInjector;
+  idempotency: IdempotencyStore;
+}
+
+/**
+ * Sandbox admin routes (mounted under `/sandbox/v1` only in sandbox mode): awards, member
+ * lists, fault injection and stream disconnects, for demos and end-to-end tests.
+ */
+export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub, faults, idempotency }: SandboxDeps): void {
+  app.openapi(award, async (c) => {
+    const { communityId, userId } = c.req.valid('param');
+    const body = c.req.valid('json');
+    const key = c.req.valid('header')['idempotency-key'];
+    const apply = async () => {
+      if (!upstream.award) throw new ApiError(404, 'not_found', 'This upstream does not support sandbox awards.');
+      const me = await upstream.award(communityId, userId, body);
+      if (!me) throw new ApiError(404, 'not_found', `No user "${userId}" in community "${communityId}".`);
+      return { status: 200 as const, body: { data: me } };
+    };
+    if (!key) return c.json((await apply()).body, 200);
+    const { response, replayed } = await idempotency.run(
+      // Unauthenticated sandbox: the principal is "the sandbox"; the fingerprint pins the key to one award.
+      { key, scope: 'sandbox', fingerprint: JSON.stringify([communityId, userId, body]) },
+      apply,
+    );
+    const stored = response as Awaited<ReturnType<typeof apply>>;
+    return c.json(stored.body, stored.status as 200, replayed ? { 'Idempotent-Replayed': 'true' } : {});
+  });
+
+  app.openapi(listUsers, async (c) => {
+    const { communityId } = c.req.valid('param');
+    const page = await upstream.listUsers(communityId, c.req.valid('query'));
+    if (!page) throw noSuchCommunity(communityId);
+    return c.json({ data: page.items, meta: { nextCursor: page.nextCursor } }, 200);
+  });
+
+  app.openapi(addFault, (c) => {
+    const fault = c.req.valid('json');
+    faults.add(fault);
+    return c.json({ data: fault }, 201);
+  });
+
+  app.openapi(clearFaults, (c) => c.json({ data: { cleared: faults.clear() } }, 200));
+
+  app.openapi(disconnectStreams, (c) => c.json({ data: { closed: hub.closeAll() } }, 200));
+}

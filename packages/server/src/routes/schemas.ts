@@ -1,0 +1,138 @@
+import { z } from '@hono/zod-openapi';
+import type { Community, ErrorCode, Me, Tier, UserSummary, XpRule } from '@rai-kit/core/api';
+import type { PollMeta, StreamEvent } from '@rai-kit/core/realtime';
+
+/**
+ * Zod schemas of the contract's resources: they validate requests, describe responses and
+ * generate the OpenAPI document. `contract<T>()` ties each to its `@rai-kit/core` type, so
+ * the schema and the type the client compiles against cannot drift apart.
+ */
+const contract =
+  <T>() =>
+  <S extends z.ZodType<T>>(schema: S): S =>
+    schema;
+
+/** Error codes the server itself sends (the client adds its own). */
+export const SERVER_ERROR_CODES = [
+  'invalid_request',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'insufficient_balance',
+  'out_of_stock',
+  'rate_limited',
+  'internal',
+  'unavailable',
+] as const satisfies readonly ErrorCode[];
+
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.enum(SERVER_ERROR_CODES),
+      message: z.string(),
+      requestId: z.string(),
+      details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const communityIdParam = z
+  .string()
+  .min(1)
+  .max(100)
+  .openapi({ param: { name: 'communityId', in: 'path' }, example: 'demo' });
+
+export const communitySchema = contract<Community>()(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      logoUrl: z.string(),
+      theme: z.object({ primary: z.string(), accent: z.string() }),
+      currency: z.object({ name: z.string(), symbol: z.string() }),
+    })
+    .openapi('Community'),
+);
+
+export const tierSchema = contract<Tier>()(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      level: z.number().int(),
+      minXp: z.number().int(),
+      color: z.string(),
+      perks: z.array(z.string()),
+    })
+    .openapi('Tier'),
+);
+
+export const xpRuleSchema = contract<XpRule>()(
+  z
+    .object({
+      id: z.string(),
+      action: z.string(),
+      label: z.string(),
+      xp: z.number().int(),
+      cooldownSeconds: z.number().int(),
+    })
+    .openapi('XpRule'),
+);
+
+export const userSummarySchema = contract<UserSummary>()(
+  z.object({ id: z.string(), displayName: z.string(), avatarUrl: z.string() }).openapi('UserSummary'),
+);
+
+export const meSchema = contract<Me>()(
+  z
+    .object({
+      user: userSummarySchema,
+      xp: z.number().int(),
+      coins: z.number().int(),
+      xpToday: z.number().int(),
+      coinsToday: z.number().int(),
+      tier: tierSchema,
+      nextTier: tierSchema.nullable(),
+      progress: z.object({ current: z.number(), required: z.number(), ratio: z.number().min(0).max(1) }),
+    })
+    .openapi('Me'),
+);
+
+export const streamEventSchema = contract<StreamEvent>()(
+  z
+    .object({ id: z.string(), event: z.string(), data: z.unknown() })
+    .openapi('StreamEvent', { description: 'One event; `data` of `me` events is a MeEventData.' }),
+);
+
+export const pollMetaSchema = contract<PollMeta>()(z.object({ lastEventId: z.string().nullable(), reset: z.boolean() }));
+
+/** `{ data }` success envelope. */
+export const envelope = <T extends z.ZodType>(data: T) => z.object({ data });
+
+/** `{ data: [...], meta: { nextCursor } }` envelope of paged collections. */
+export const pageEnvelope = <T extends z.ZodType>(item: T) =>
+  z.object({ data: z.array(item), meta: z.object({ nextCursor: z.string().nullable() }) });
+
+/** JSON response entry for a route definition. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid request (`invalid_request`); `details` names the fields.',
+  401: 'Missing, invalid or expired widget token (`unauthorized`).',
+  403: 'Token for another community, or without the needed scope (`forbidden`).',
+  404: 'No such community or member (`not_found`).',
+  409: 'Idempotency-Key reused for a different request (`conflict`).',
+  429: 'Rate limited (`rate_limited`); see `Retry-After`.',
+};
+
+/** Error response entries for a route definition, in the contract error shape. */
+export function errorResponses<const S extends readonly (keyof typeof ERROR_DESCRIPTIONS & number)[]>(...statuses: S) {
+  return Object.fromEntries(statuses.map((s) => [s, jsonContent(errorBodySchema, ERROR_DESCRIPTIONS[s]!)])) as {
+    [K in S[number]]: ReturnType<typeof jsonContent<typeof errorBodySchema>>;
+  };
+}

@@ -1,0 +1,116 @@
+import type { Me, MeEventData, MeEventType } from '@rai-kit/core/api';
+import { pageOf } from '../../pagination.js';
+import type { Award, MeChange, Upstream } from '../upstream.js';
+import { COMMUNITY_FIXTURES, type CommunityFixture } from './communities.js';
+import { generateMembers, type Member } from './members.js';
+import { mulberry32 } from './prng.js';
+import { standingFor } from './tier-math.js';
+
+/** Options of {@link createMemoryUpstream}. */
+export interface MemoryUpstreamOptions {
+  /** Same seed, same data, byte for byte. Default 1. */
+  seed?: number;
+}
+
+/** The in-memory upstream always supports sandbox awards. */
+export type MemoryUpstream = Upstream & Required<Pick<Upstream, 'award'>>;
+
+interface CommunityState {
+  fixture: CommunityFixture;
+  members: Map<string, Member>;
+}
+
+/**
+ * The sandbox upstream: three communities (`demo`, `acme-traders`, `night-owls`) with tier
+ * ladders, XP rules and 200–400 generated members each, held in memory. Awards change it
+ * and are published through `onMeChange`.
+ */
+export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): MemoryUpstream {
+  const random = mulberry32(seed);
+  const communities = new Map<string, CommunityState>(
+    COMMUNITY_FIXTURES.map((fixture) => [
+      fixture.community.id,
+      { fixture, members: new Map(generateMembers(random, fixture.topXp).map((m) => [m.id, m])) },
+    ]),
+  );
+  const listeners = new Set<(change: MeChange) => void>();
+
+  const emit = (communityId: string, userId: string, type: MeEventType, data: MeEventData): void => {
+    for (const listener of listeners) {
+      try {
+        listener({ communityId, userId, type, data });
+      } catch (error) {
+        // One broken subscriber must not stop the others or fail the award.
+        console.error('[rai-kit] me change listener failed:', error);
+      }
+    }
+  };
+
+  // Results are cloned so callers can never mutate the sandbox state through them.
+  return {
+    async getCommunity(communityId) {
+      const state = communities.get(communityId);
+      return state ? structuredClone(state.fixture.community) : null;
+    },
+    async allowedOrigins(communityId) {
+      return communities.get(communityId)?.fixture.allowedOrigins ?? [];
+    },
+    async listTiers(communityId, page) {
+      const state = communities.get(communityId);
+      return state ? structuredClone(pageOf(state.fixture.tiers, page)) : null;
+    },
+    async listXpRules(communityId, page) {
+      const state = communities.get(communityId);
+      return state ? structuredClone(pageOf(state.fixture.xpRules, page)) : null;
+    },
+    async getMe(communityId, userId) {
+      const state = communities.get(communityId);
+      const member = state?.members.get(userId);
+      return state && member ? meOf(state.fixture, member) : null;
+    },
+    async listUsers(communityId, page) {
+      const state = communities.get(communityId);
+      if (!state) return null;
+      const { items, nextCursor } = pageOf([...state.members.values()], page);
+      return { items: items.map(({ id, displayName, avatarUrl }) => ({ id, displayName, avatarUrl })), nextCursor };
+    },
+    async award(communityId, userId, award: Award) {
+      const state = communities.get(communityId);
+      const member = state?.members.get(userId);
+      if (!state || !member) return null;
+      const previousTier = standingFor(state.fixture.tiers, member.xp).tier;
+      // Balances never go below zero; the delta reported is what was actually applied.
+      const xpDelta = Math.max(-member.xp, award.xp ?? 0);
+      const coinsDelta = Math.max(-member.coins, award.coins ?? 0);
+      member.xp += xpDelta;
+      member.xpToday = Math.max(0, member.xpToday + xpDelta);
+      member.coins += coinsDelta;
+      member.coinsToday = Math.max(0, member.coinsToday + coinsDelta);
+
+      const me = meOf(state.fixture, member);
+      const { reason } = award;
+      if (xpDelta !== 0) emit(communityId, userId, 'xp.changed', { me, delta: xpDelta, reason });
+      if (coinsDelta !== 0) emit(communityId, userId, 'coins.changed', { me, delta: coinsDelta, reason });
+      if (me.tier.id !== previousTier.id) {
+        emit(communityId, userId, 'tier.changed', { me, delta: 0, reason, previousTier: structuredClone(previousTier) });
+      }
+      return me;
+    },
+    onMeChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function meOf(fixture: CommunityFixture, member: Member): Me {
+  const { id, displayName, avatarUrl, xp, coins, xpToday, coinsToday } = member;
+  return structuredClone({
+    user: { id, displayName, avatarUrl },
+    xp,
+    coins,
+    xpToday,
+    coinsToday,
+    ...standingFor(fixture.tiers, xp),
+  });
+}

@@ -1,0 +1,46 @@
+import { LitElement, type CSSResultGroup } from 'lit';
+import { property } from 'lit/decorators.js';
+import { themeStyles } from '../themes/theme.styles.js';
+import { VERSION } from '../version.js';
+import { hostStyles } from './host.styles.js';
+import type { RaiEventMap } from './events.js';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/**
+ * Base of every rai-kit element: shared host and theme styles, the `theme` attribute,
+ * a guarded `define()` and a typed event helper. Behaviour that only some widgets need
+ * (data loading, tokens, streams) lives in reactive controllers, not here.
+ */
+export class RaiElement extends LitElement {
+  /** The kit version this class belongs to. */
+  static readonly version = VERSION;
+
+  static override styles: CSSResultGroup = [themeStyles, hostStyles];
+
+  /**
+   * Registers the element under `tag`. Never throws when the tag is taken: two copies of
+   * the kit on one page (an npm build and the CDN build, or two versions) must not crash
+   * the page, so the second definition is skipped with a warning naming both versions.
+   */
+  static define(this: typeof RaiElement & CustomElementConstructor, tag: string): void {
+    const existing = customElements.get(tag) as (CustomElementConstructor & { version?: string }) | undefined;
+    if (existing === this) return;
+    if (existing) {
+      console.warn(
+        `rai-kit: <${tag}> is already defined (version ${existing.version ?? 'unknown'}); ` +
+          `skipping the definition from version ${this.version}.`,
+      );
+      return;
+    }
+    customElements.define(tag, this);
+  }
+
+  /** `light` (default), `dark`, or `auto` to follow the user's `prefers-color-scheme`. */
+  @property({ reflect: true }) theme: Theme = 'light';
+
+  /** Fires a typed, bubbling, composed event. Returns false when a listener cancelled it. */
+  protected emit<K extends keyof RaiEventMap>(type: K, detail: RaiEventMap[K]['detail'], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}

@@ -1,0 +1,53 @@
+import { ApiError, isAbort, isSessionExpired, sharedClient, type WidgetApiClient } from '@rai-kit/core/api';
+import type { TokenProvider } from '@rai-kit/core/auth';
+import { property } from 'lit/decorators.js';
+import { AuthController } from '../controllers/auth-controller.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { RaiElement } from './rai-element.js';
+
+/**
+ * Base of the data widgets: the connection attributes shared with the Returning.AI SDK
+ * (`community-id`, `api-url`, `auth-url`) plus `token` and `tokenProvider`, the page's
+ * shared API client for them, language, and the error → event mapping.
+ */
+export class RaiWidget extends RaiElement {
+  /** Community whose data the widget shows. Required. */
+  @property({ attribute: 'community-id', reflect: true }) communityId = '';
+
+  /** Origin of the widget API. Default: the page's own origin. */
+  @property({ attribute: 'api-url' }) apiUrl = '';
+
+  /**
+   * The host backend's token endpoint (POST, cookies included, answers
+   * `{ token, expiresAt }`). Makes the widget run for the signed-in member.
+   */
+  @property({ attribute: 'auth-url' }) authUrl: string | undefined;
+
+  /** A widget token the page already has. It cannot be refreshed; prefer `auth-url`. */
+  @property() token: string | undefined;
+
+  /** Callback that returns `{ token, expiresAt }`, or `null` when signed out. Takes precedence. */
+  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+
+  protected readonly locale = new LocaleController(this);
+  protected readonly auth = new AuthController(this, () => this.emit('rai-session-expired', {}));
+
+  /** The page-wide client for this widget's API URL and token source. */
+  protected get client(): WidgetApiClient {
+    return sharedClient(new URL(this.apiUrl || '/', location.href).origin, this.auth.source);
+  }
+
+  /**
+   * Reports a load failure to the host (`rai-error`, or `rai-session-expired` via the
+   * auth controller). Aborts are the widget's own doing and stay silent.
+   */
+  protected reportError(error: unknown): void {
+    if (isAbort(error) || isSessionExpired(error)) return;
+    const apiError = error instanceof ApiError ? error : null;
+    this.emit('rai-error', {
+      code: apiError?.code ?? 'internal',
+      message: error instanceof Error ? error.message : String(error),
+      requestId: apiError?.requestId ?? null,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { css } from 'lit';
+
+/** Styles of the shared states and the skeleton shimmer. */
+export const stateStyles = css`
+  .state {
+    display: grid;
+    justify-items: center;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 3);
+    text-align: center;
+  }
+  .state p {
+    margin: 0;
+  }
+  .state-title {
+    font-weight: 600;
+  }
+  .state-body {
+    color: var(--_muted);
+  }
+  .button {
+    border: 1px solid var(--_primary);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border-radius: calc(var(--_radius) * 0.8);
+    padding: calc(var(--_space) * 0.75) calc(var(--_space) * 2);
+    font-weight: 600;
+  }
+  .skeleton {
+    background: var(--_raised);
+    border-radius: calc(var(--_radius) * 0.6);
+    animation: rai-pulse 1.4s ease-in-out infinite;
+  }
+  @keyframes rai-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+`;

@@ -1,0 +1,30 @@
+import type { Messages } from '../messages.js';
+
+export const en: Messages = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  errorTitle: 'Something went wrong',
+  errorNetwork: 'We could not reach the server. Check your connection and try again.',
+  errorGeneric: 'This widget could not load.',
+  sessionExpiredTitle: 'Your session has expired',
+  sessionExpiredBody: 'Sign in again to see your progress.',
+  signIn: 'Sign in',
+  xpTier: {
+    ladderLabel: (community) => `${community} tiers`,
+    emptyLadder: 'This community has no tiers yet.',
+    tierFrom: (xp) => `From ${xp} XP`,
+    currentTier: 'Current tier',
+    yourTier: 'Your tier',
+    xpTotal: (xp) => `${xp} XP`,
+    xpToday: (xp) => `+${xp} XP today`,
+    coins: (amount, currency) => `${amount} ${currency}`,
+    progressLabel: 'Progress to the next tier',
+    progressText: (current, required, next) => `${current} of ${required} XP towards ${next}`,
+    toNext: (remaining, next) => `${remaining} XP to ${next}`,
+    topTier: 'Top tier reached',
+    waysToEarn: 'Ways to earn XP',
+    ruleXp: (xp) => `+${xp} XP`,
+    tierUp: (tier) => `You reached ${tier}!`,
+    live: 'Live',
+  },
+};

@@ -1,0 +1,13 @@
+/**
+ * @rai-kit/widgets — importing this module defines nothing; import a `define/` module
+ * (e.g. `@rai-kit/widgets/define/xp-tier`) to register a tag.
+ */
+export { RaiElement, type Theme } from './base/rai-element.js';
+export { RaiWidget } from './base/rai-widget.js';
+export type { RaiEventMap, ReadyDetail, ErrorDetail, TierChangeDetail } from './base/events.js';
+export { RaiXpTier } from './xp-tier/xp-tier.js';
+export { LocaleController } from './i18n/locale-controller.js';
+export { AuthController } from './controllers/auth-controller.js';
+export { EventStreamController } from './controllers/event-stream-controller.js';
+export { lightTokens, darkTokens, sharedTokens, type TokenSet } from './themes/tokens.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,172 @@
+import { css } from 'lit';
+
+export const xpTierStyles = css`
+  :host {
+    --rai-xp-tier-bar: var(--_primary);
+    --rai-xp-tier-track: var(--_raised);
+    --rai-xp-tier-bar-height: 0.625rem;
+  }
+  .frame {
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: calc(var(--_space) * 2);
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .title {
+    margin: 0;
+    font-size: 1.0625em;
+    font-weight: 650;
+  }
+  .summary {
+    display: grid;
+    gap: var(--_space);
+  }
+  .summary-head {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    flex-wrap: wrap;
+  }
+  .avatar {
+    inline-size: 2.5rem;
+    block-size: 2.5rem;
+    border-radius: 50%;
+    flex: none;
+  }
+  .who {
+    display: grid;
+    flex: 1;
+    min-inline-size: 0;
+  }
+  .name {
+    font-weight: 600;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35em;
+    padding: 0.15em 0.6em;
+    border-radius: 999px;
+    background: var(--_raised);
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+  .dot {
+    inline-size: 0.7em;
+    block-size: 0.7em;
+    border-radius: 50%;
+    background: var(--tier-color, var(--_primary));
+    flex: none;
+  }
+  .live {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-size: 0.75em;
+    font-weight: 600;
+    color: var(--_color-success);
+  }
+  .live::before {
+    content: '';
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .live[hidden] {
+    display: none;
+  }
+  .xp {
+    font-size: 1.75em;
+    font-weight: 700;
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .track {
+    block-size: var(--rai-xp-tier-bar-height);
+    background: var(--rai-xp-tier-track);
+    border-radius: 999px;
+    overflow: hidden;
+  }
+  .bar {
+    block-size: 100%;
+    inline-size: 100%;
+    background: var(--rai-xp-tier-bar);
+    border-radius: inherit;
+    transform-origin: left;
+    transition: transform 400ms ease-out;
+  }
+  [dir='rtl'] .bar {
+    transform-origin: right;
+  }
+  .meta {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+    flex-wrap: wrap;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .tiers,
+  .rules {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) * 0.5);
+  }
+  .tier {
+    display: grid;
+    grid-template-columns: auto 1fr auto;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    border-radius: calc(var(--_radius) * 0.6);
+  }
+  .tier[aria-current] {
+    background: var(--_raised);
+    outline: 1px solid var(--tier-color, var(--_primary));
+  }
+  .tier-name {
+    font-weight: 600;
+  }
+  .perks {
+    grid-column: 2 / -1;
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .threshold {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-variant-numeric: tabular-nums;
+  }
+  .subtitle {
+    margin: 0;
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+  .rule {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .rule-xp {
+    font-weight: 600;
+    color: var(--_color-success);
+  }
+  .sk-line {
+    block-size: 1em;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bar {
+      transition: none;
+    }
+  }
+`;

@@ -1,0 +1,72 @@
+/**
+ * Browser side of the test backend: where the sandbox API is, and the sandbox admin hooks
+ * (awards, fault injection, stream disconnects) the tests drive it with.
+ */
+import type { Me } from '@rai-kit/core/api';
+
+interface TestEnv {
+  apiUrl: string;
+  community: string;
+}
+
+export const env: TestEnv = await (await fetch('/__rai/env.json')).json();
+export const { apiUrl, community } = env;
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${apiUrl}/sandbox/v1${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`sandbox ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** The host backend's auth-url for `user` (see support/backend.ts). */
+export function authUrl(options: { user?: string; ttl?: number; session?: string } = {}): string {
+  const params = new URLSearchParams({
+    user: options.user ?? 'u_0001',
+    ttl: String(options.ttl ?? 300),
+    session: options.session ?? crypto.randomUUID(),
+  });
+  return `/host/token?${params}`;
+}
+
+/** Tokens the host backend issued for `session`. */
+export async function tokensIssued(session: string): Promise<number> {
+  return ((await (await fetch(`/host/stats?session=${session}`)).json()) as { issued: number }).issued;
+}
+
+/** Mints a token through the host backend, as a portal's page script would get one. */
+export async function mintToken(user: string, ttl = 300): Promise<string> {
+  const response = await fetch(authUrl({ user, ttl }), { method: 'POST' });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Awards XP and/or coins to a member (the sandbox admin hook). */
+export async function award(userId: string, grant: { xp?: number; coins?: number; reason?: string }): Promise<Me> {
+  return (await admin<{ data: Me }>('POST', `/communities/${community}/users/${userId}/awards`, grant)).data;
+}
+
+/** The next `times` requests to `path` (a prefix) answer `status`. */
+export async function injectFault(fault: { path: string; status: number; times: number; retryAfter?: number; method?: string }) {
+  await admin('POST', '/faults', fault);
+}
+
+export async function clearFaults(): Promise<void> {
+  await admin('DELETE', '/faults');
+}
+
+/** Drops every open event stream, as a network blip would. */
+export async function disconnectStreams(): Promise<number> {
+  return (await admin<{ data: { closed: number } }>('POST', '/streams/disconnect')).data.closed;
+}
+
+/** Polls `check` until it returns true (or throws after `timeoutMs`). */
+export async function until(check: () => boolean | Promise<boolean>, message: string, timeoutMs = 5_000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`Timed out waiting for: ${message}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
