@@ -38,11 +38,13 @@ export class RaiWidget extends RaiElement {
   }
 
   /**
-   * Reports a load failure to the host (`rai-error`, or `rai-session-expired` via the
-   * auth controller). Aborts are the widget's own doing and stay silent.
+   * Reports a load failure to the host: `rai-error`, or for an expired session the auth
+   * controller's expired state and `rai-session-expired`. Aborts are the widget's own
+   * doing and stay silent.
    */
   protected reportError(error: unknown): void {
-    if (isAbort(error) || isSessionExpired(error)) return;
+    if (isAbort(error)) return;
+    if (isSessionExpired(error)) return this.auth.markExpired();
     const apiError = error instanceof ApiError ? error : null;
     this.emit('rai-error', {
       code: apiError?.code ?? 'internal',

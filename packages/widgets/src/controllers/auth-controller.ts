@@ -60,6 +60,11 @@ export class AuthController implements ReactiveController {
     return this.source !== noToken;
   }
 
+  /** The server refused the session even after a renewal: show "session expired". */
+  markExpired(): void {
+    this.#setExpired(true);
+  }
+
   hostConnected(): void {
     this.#listen();
   }
@@ -71,12 +76,13 @@ export class AuthController implements ReactiveController {
 
   #listen(): void {
     this.#unsubscribe?.();
-    this.#unsubscribe = this.source.subscribe((event) => {
-      const expired = event.type === 'expired';
-      if (expired === this.expired) return;
-      this.expired = expired;
-      if (expired) this.#onExpired();
-      this.#host.requestUpdate();
-    });
+    this.#unsubscribe = this.source.subscribe((event) => this.#setExpired(event.type === 'expired'));
+  }
+
+  #setExpired(expired: boolean): void {
+    if (expired === this.expired) return;
+    this.expired = expired;
+    if (expired) this.#onExpired();
+    this.#host.requestUpdate();
   }
 }

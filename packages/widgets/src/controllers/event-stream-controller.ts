@@ -55,17 +55,20 @@ export class EventStreamController<T> implements ReactiveController {
     const resumeFrom = this.#resume?.snapshot === snapshot ? this.#resume.position : snapshot;
     this.#key = { url, source };
     this.#resume = { snapshot, position: resumeFrom };
-    this.#handle = openEventStream<T>({
+    const handle: EventStreamHandle = openEventStream<T>({
       url,
       tokenSource: source,
       lastEventId: resumeFrom,
       onEvent: this.#options.onEvent,
       onReset: this.#options.onReset,
       onStateChange: (state) => {
+        // A stream being replaced reports `closed` during hostUpdated; that is not news.
+        if (handle !== this.#handle) return;
         this.state = state;
         this.#host.requestUpdate();
       },
     });
+    this.#handle = handle;
   }
 
   hostDisconnected(): void {
@@ -74,9 +77,10 @@ export class EventStreamController<T> implements ReactiveController {
   }
 
   #close(): void {
-    if (this.#handle && this.#resume) this.#resume.position = this.#handle.lastEventId;
-    this.#handle?.close();
+    const handle = this.#handle;
     this.#handle = undefined;
+    if (handle && this.#resume) this.#resume.position = handle.lastEventId;
+    handle?.close();
     this.#key = undefined;
     this.state = 'closed';
   }

@@ -57,6 +57,14 @@ describe('<rai-xp-tier> public', () => {
     el.remove();
   });
 
+  it('shows an empty state for a community without tiers', async () => {
+    const el = await fixture<RaiXpTier>(html`<rai-xp-tier community-id="fresh-start" api-url=${apiUrl}></rai-xp-tier>`);
+    await loaded(el);
+    expect(text(el, '[part~=empty]')).to.equal('This community has no tiers yet.');
+    expect(shadow(el).querySelector('[part=rules]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
   it('shows an error with a working retry button, and fires rai-error', async () => {
     await injectFault({ path: `/widget/v1/communities/${community}/tiers`, status: 404, times: 1 });
     const el = document.createElement('rai-xp-tier');

@@ -84,7 +84,6 @@ export class RaiXpTier extends RaiWidget {
         member ? [] : client.getPage<XpRule>(paths.xpRules(communityId), { signal, limit: 50 }).then((p) => p.items),
         member ? client.request<Me, PageMeta & { lastEventId?: string | null }>(paths.me(communityId), { signal }) : null,
       ]);
-      this.liveMe = null;
       const data: XpTierData = {
         community,
         tiers,
@@ -94,7 +93,10 @@ export class RaiXpTier extends RaiWidget {
       };
       return data;
     },
-    onComplete: () => this.emit('rai-ready', { mode: this.auth.authenticated ? 'member' : 'public' }),
+    onComplete: () => {
+      this.liveMe = null;
+      this.emit('rai-ready', { mode: this.auth.authenticated ? 'member' : 'public' });
+    },
     onError: (error) => this.reportError(error),
   });
 
@@ -114,12 +116,14 @@ export class RaiXpTier extends RaiWidget {
     return this.data.run();
   }
 
-  private applyEvent({ event, data }: StreamEvent<MeEventData>): void {
+  private applyEvent({ data }: StreamEvent<MeEventData>): void {
     const previous = this.liveMe ?? this.data.value?.me ?? null;
     this.liveMe = data.me;
-    if (event === 'tier.changed' && data.me.tier.id !== previous?.tier.id) {
+    // Compare with what the user saw, not the event type: an xp.changed already carries
+    // the new tier, and the tier.changed after it must not announce twice.
+    if (previous && data.me.tier.id !== previous.tier.id) {
       this.announcement = this.locale.msg.xpTier.tierUp(data.me.tier.name);
-      this.emit('rai-tier-change', { tier: data.me.tier, previousTier: data.previousTier ?? previous?.tier ?? null });
+      this.emit('rai-tier-change', { tier: data.me.tier, previousTier: previous.tier });
     }
   }
 

@@ -33,7 +33,11 @@ function community(id: string, name: string, description: string, theme: Communi
   return { id, name, description, logoUrl: initialsAvatar(name, theme.primary), theme, currency };
 }
 
-/** The three sample communities. `demo` is the one the demo pages and tests use. */
+/**
+ * The sample communities. `demo` is the one the demo pages and tests use; `fresh-start`
+ * has just launched (no tiers, rules or members yet), so widgets' empty states can be seen.
+ * New fixtures go last: members are generated from one seeded sequence in this order.
+ */
 export const COMMUNITY_FIXTURES: readonly CommunityFixture[] = [
   {
     community: community(
@@ -114,5 +118,18 @@ export const COMMUNITY_FIXTURES: readonly CommunityFixture[] = [
     ],
     allowedOrigins: ['https://night-owls.example'],
     topXp: 16_000,
+  },
+  {
+    community: community(
+      'fresh-start',
+      'Fresh Start',
+      'A community that launched today.',
+      { primary: '#be185d', accent: '#0284c7' },
+      { name: 'Points', symbol: '★' },
+    ),
+    tiers: [],
+    xpRules: [],
+    allowedOrigins: ['https://fresh-start.example'],
+    topXp: 0,
   },
 ];

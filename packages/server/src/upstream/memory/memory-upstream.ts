@@ -21,7 +21,7 @@ interface CommunityState {
 }
 
 /**
- * The sandbox upstream: three communities (`demo`, `acme-traders`, `night-owls`) with tier
+ * The sandbox upstream: the communities of communities.ts (`demo`, `acme-traders`, `night-owls`, `fresh-start`) with tier
  * ladders, XP rules and 200–400 generated members each, held in memory. Awards change it
  * and are published through `onMeChange`.
  */
@@ -30,7 +30,11 @@ export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): 
   const communities = new Map<string, CommunityState>(
     COMMUNITY_FIXTURES.map((fixture) => [
       fixture.community.id,
-      { fixture, members: new Map(generateMembers(random, fixture.topXp).map((m) => [m.id, m])) },
+      {
+        fixture,
+        // Without a tier ladder there is no standing to give anyone: no members yet.
+        members: new Map(fixture.tiers.length ? generateMembers(random, fixture.topXp).map((m) => [m.id, m]) : []),
+      },
     ]),
   );
   const listeners = new Set<(change: MeChange) => void>();
