@@ -5,17 +5,23 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { getRequestListener } from '@hono/node-server';
-import { createMemoryUpstream, createWidgetApi } from '@rai-kit/server';
+import { createMemoryUpstream, createWidgetApi, readServerEnv } from '@rai-kit/server';
 import { createServer as createVite } from 'vite';
 import { createDemoBackend } from './backend.js';
-import { resolveSecret } from './secret.js';
 
-const port = Number(process.env.PORT ?? 8080);
-const host = process.env.HOST ?? '127.0.0.1';
-const secret = resolveSecret();
-const upstream = createMemoryUpstream({ seed: Number(process.env.RAI_SEED ?? 1) });
+let config: ReturnType<typeof readServerEnv>;
+try {
+  config = readServerEnv(process.env, { port: 8080 });
+} catch (error) {
+  console.error(`rai-kit demo: ${(error as Error).message}`);
+  process.exit(1);
+}
+if (config.usingDevSecret) console.warn('RAI_TOKEN_SECRET is not set: using the public sandbox secret (fine for this demo, never in production).');
+const tokenTtlSeconds = Number(process.env.DEMO_TOKEN_TTL ?? 30);
+const { port, hostname: host, tokenSecret: secret } = config;
+const upstream = createMemoryUpstream({ seed: config.seed });
 const api = createWidgetApi({ upstream, tokenSecret: secret, sandboxAdmin: true });
-const backend = createDemoBackend({ upstream, secret, tokenTtlSeconds: Number(process.env.DEMO_TOKEN_TTL ?? 30) });
+const backend = createDemoBackend({ upstream, secret, tokenTtlSeconds });
 
 const vite = await createVite({
   root: fileURLToPath(new URL('.', import.meta.url)),

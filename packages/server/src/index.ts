@@ -4,6 +4,7 @@
  */
 export { createWidgetApi, SANDBOX_PREFIX, type WidgetApi, type WidgetApiOptions } from './app.js';
 export { startServer, type RunningServer, type StartServerOptions } from './serve.js';
+export { readServerEnv, SANDBOX_DEV_SECRET, type ServerEnv } from './env-config.js';
 export {
   mintWidgetToken,
   verifyWidgetToken,

@@ -47,6 +47,7 @@ export const xpTierStyles = css`
     white-space: nowrap;
   }
   .badge {
+    justify-self: start;
     display: inline-flex;
     align-items: center;
     gap: 0.35em;
