@@ -22,6 +22,25 @@ async function serverTiers(): Promise<Tier[]> {
   return (await (await fetch(`${apiUrl}/widget/v1/communities/${community}/tiers?limit=100`)).json()).data;
 }
 
+/**
+ * Mounts a widget on the sandbox after `setup` configured it, and waits for `waitFor`
+ * (listening before it connects, so an early event is not missed).
+ */
+async function mount<K extends 'rai-ready' | 'rai-error' | 'rai-session-expired'>(
+  waitFor: K,
+  setup: (el: RaiXpTier) => void = () => {},
+): Promise<{ el: RaiXpTier; event: HTMLElementEventMap[K] }> {
+  const el = document.createElement('rai-xp-tier');
+  el.setAttribute('community-id', community);
+  el.apiUrl = apiUrl;
+  setup(el);
+  const pending = oneEvent(el, waitFor) as Promise<HTMLElementEventMap[K]>;
+  document.body.append(el);
+  const event = await pending;
+  await el.updateComplete;
+  return { el, event };
+}
+
 /** A distinct member per test, so awards in one test never leak into another. */
 let nextUser = 10;
 const freshUser = () => `u_${String(nextUser++).padStart(4, '0')}`;
@@ -40,13 +59,8 @@ describe('<rai-xp-tier> public', () => {
   });
 
   it('shows the tier ladder and the ways to earn XP, and fires rai-ready', async () => {
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
-    const ready = oneEvent(el, 'rai-ready');
-    document.body.append(el);
-    expect((await ready).detail.mode).to.equal('public');
-    await el.updateComplete;
+    const { el, event } = await mount('rai-ready');
+    expect(event.detail.mode).to.equal('public');
     const tiers = await serverTiers();
     const rows = [...shadow(el).querySelectorAll('[part=tier]')];
     expect(rows.map((r) => r.querySelector('.tier-name')!.textContent!.trim())).to.deep.equal(tiers.map((t) => t.name));
@@ -67,13 +81,8 @@ describe('<rai-xp-tier> public', () => {
 
   it('shows an error with a working retry button, and fires rai-error', async () => {
     await injectFault({ path: `/widget/v1/communities/${community}/tiers`, status: 404, times: 1 });
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
-    const failed = oneEvent(el, 'rai-error');
-    document.body.append(el);
-    expect((await failed).detail.code).to.equal('not_found');
-    await el.updateComplete;
+    const { el, event } = await mount('rai-error');
+    expect(event.detail.code).to.equal('not_found');
     const alert = shadow(el).querySelector('[role=alert]')!;
     expect(alert.textContent).to.contain('Something went wrong');
     await expect(el).to.be.accessible();
@@ -86,25 +95,16 @@ describe('<rai-xp-tier> public', () => {
   });
 
   it('names the missing community-id instead of failing silently', async () => {
-    const el = document.createElement('rai-xp-tier');
-    el.apiUrl = apiUrl;
-    const failed = oneEvent(el, 'rai-error');
-    document.body.append(el);
-    expect((await failed).detail.message).to.contain('community-id');
+    const { el, event } = await mount('rai-error', (widget) => widget.removeAttribute('community-id'));
+    expect(event.detail.message).to.contain('community-id');
     el.remove();
   });
 
-  it('retries a 503 and a 429 after Retry-After without the user noticing', async () => {
+  it('waits out a 429 Retry-After and then shows the content, no error', async () => {
     await injectFault({ path: `/widget/v1/communities/${community}/xp-rules`, status: 429, times: 1, retryAfter: 1 });
     const started = performance.now();
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
-    const ready = oneEvent(el, 'rai-ready');
-    document.body.append(el);
-    await ready;
+    const { el } = await mount('rai-ready');
     expect(performance.now() - started).to.be.at.least(950);
-    await el.updateComplete;
     expect(shadow(el).querySelector('[role=alert]')).to.be.null;
     el.remove();
   });
@@ -124,14 +124,8 @@ describe('<rai-xp-tier> public', () => {
 
 describe('<rai-xp-tier> member', () => {
   async function memberWidget(user: string, options: { ttl?: number; session?: string } = {}) {
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
-    el.authUrl = authUrl({ user, ...options });
-    const ready = oneEvent(el, 'rai-ready');
-    document.body.append(el);
-    expect((await ready).detail.mode).to.equal('member');
-    await el.updateComplete;
+    const { el, event } = await mount('rai-ready', (widget) => (widget.authUrl = authUrl({ user, ...options })));
+    expect(event.detail.mode).to.equal('member');
     return el;
   }
 
@@ -202,15 +196,9 @@ describe('<rai-xp-tier> member', () => {
 
   it('renews once on a 401, then shows session expired and tells the host', async () => {
     let calls = 0;
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
     // A token the server cannot verify, as after a secret rotation.
-    el.tokenProvider = async () => (calls++, { token: 'eyJhbGciOiJIUzI1NiJ9.e30.forged', expiresAt: Date.now() + 60_000 });
-    const expired = oneEvent(el, 'rai-session-expired');
-    document.body.append(el);
-    await expired;
-    await el.updateComplete;
+    const forged = async () => (calls++, { token: 'eyJhbGciOiJIUzI1NiJ9.e30.forged', expiresAt: Date.now() + 60_000 });
+    const { el } = await mount('rai-session-expired', (widget) => (widget.tokenProvider = forged));
     expect(calls).to.equal(2, 'one fetch, one renewal after the 401');
     expect(text(el, '[part~=expired]')).to.contain('Your session has expired');
     await expect(el).to.be.accessible();
@@ -221,14 +209,7 @@ describe('<rai-xp-tier> member', () => {
   });
 
   it('shows session expired when the host backend says the user is signed out', async () => {
-    const el = document.createElement('rai-xp-tier');
-    el.setAttribute('community-id', community);
-    el.apiUrl = apiUrl;
-    el.authUrl = authUrl({ user: 'none' });
-    const expired = oneEvent(el, 'rai-session-expired');
-    document.body.append(el);
-    await expired;
-    await el.updateComplete;
+    const { el } = await mount('rai-session-expired', (widget) => (widget.authUrl = authUrl({ user: 'none' })));
     expect(shadow(el).querySelector('[part~=expired]')).to.exist;
     el.remove();
   });
