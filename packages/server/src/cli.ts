@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S npx tsx
 /**
  * `npx tsx packages/server/src/cli.ts`: the widget API over the memory sandbox.
  * Env: PORT (8787), HOST (127.0.0.1), RAI_TOKEN_SECRET, RAI_SEED (1), NODE_ENV.
