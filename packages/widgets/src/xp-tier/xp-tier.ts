@@ -66,7 +66,7 @@ const MAX_TIERS = 100;
  * @cssprop --rai-color-primary - Global brand colour (and every other `--rai-*` theme token).
  */
 export class RaiXpTier extends RaiWidget {
-  static override styles = [...RaiWidget.styles as [], stateStyles, xpTierStyles];
+  static override styles = [RaiWidget.styles, stateStyles, xpTierStyles];
 
   /** Live snapshot from the event stream; replaces the loaded one. */
   @state() private liveMe: Me | null = null;
