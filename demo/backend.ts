@@ -6,6 +6,7 @@
 import { authUrlHandler, type Upstream } from '@rai-kit/server';
 import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
+import { parse as parseCookies } from 'hono/utils/cookie';
 
 export const DEMO_COMMUNITY = 'demo';
 const COOKIE = 'rai_demo_user';
@@ -15,9 +16,9 @@ export function createDemoBackend(options: { upstream: Upstream; secret: string;
   const app = new Hono().basePath('/demo-api');
 
   const userFromCookie = async (cookieHeader: string | null) => {
-    const id = /(?:^|;\s*)rai_demo_user=([^;]+)/.exec(cookieHeader ?? '')?.[1];
+    const id = parseCookies(cookieHeader ?? '', COOKIE)[COOKIE];
     if (!id) return null;
-    const me = await upstream.getMe(DEMO_COMMUNITY, decodeURIComponent(id));
+    const me = await upstream.getMe(DEMO_COMMUNITY, id);
     return me ? { id: me.user.id, displayName: me.user.displayName } : null;
   };
 

@@ -1,9 +1,10 @@
+import { authorizedFetch } from '../auth/authorized-fetch.js';
 import { noToken } from '../auth/static-sources.js';
 import type { TokenSource } from '../auth/token-source.js';
 import { abortError, raceSignal } from '../util/abort.js';
 import { backoffDelay, sleep, type BackoffOptions } from './backoff.js';
 import { errorFromResponse } from './error-from-response.js';
-import { ApiError, sessionExpiredError } from './errors.js';
+import { ApiError } from './errors.js';
 import { API_PREFIX, HEADERS, type Envelope, type PageMeta } from './types.js';
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -66,7 +67,8 @@ interface InFlight {
  *   `status` and `requestId`.
  * - Retries network errors and 502/503/504 with backoff and jitter, and 429/503 after
  *   `Retry-After`; never other 4xx. A POST is retried only with an idempotency key.
- * - On a 401 it renews the token once and retries once; a second 401 is `session_expired`.
+ * - On a 401 it renews the token once and retries once; a second 401 is `session_expired`
+ *   (`authorizedFetch`, shared with the event stream).
  * - Identical GETs in flight at once (same URL, same token source) share one request;
  *   one caller aborting does not cancel the others.
  */
@@ -156,29 +158,24 @@ export class WidgetApiClient {
 
   async #send(method: string, url: string, options: RequestOptions, signal: AbortSignal | undefined) {
     const canRetry = method === 'GET' || method === 'PUT' || method === 'DELETE' || !!options.idempotencyKey;
-    let renewed = false;
-    let token = await raceSignal(this.tokenSource.getToken({ signal }), signal);
-    for (let attempt = 0; ; ) {
+    const request = { method, headers: this.#headers(options), body: jsonBody(options.body), signal };
+    const context = { fetch: this.#fetch, tokenSource: this.tokenSource };
+    for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#fetch(url, { method, headers: this.#headers(token, options), body: jsonBody(options.body), signal });
+        response = await authorizedFetch(url, request, context);
       } catch (cause) {
         if (signal?.aborted) throw abortError(signal);
+        // Token failures (session expired, sign-in service down) are already typed; only a
+        // request that never got an answer is a retryable network error.
+        if (cause instanceof ApiError) throw cause;
         const error = new ApiError({ code: 'network_error', message: 'The widget API could not be reached.', cause });
         if (!canRetry || attempt >= this.#retry.retries) throw error;
-        await this.#wait(backoffDelay(attempt++, this.#retry), signal);
+        await this.#wait(backoffDelay(attempt, this.#retry), signal);
         continue;
       }
 
       if (response.ok) return parseEnvelope(response);
-
-      if (response.status === 401 && token !== null) {
-        // A rejected token is renewed once; if the fresh one is refused too, the session is gone.
-        if (renewed) throw sessionExpiredError(await errorFromResponse(response));
-        renewed = true;
-        token = await raceSignal(this.tokenSource.renew(token), signal);
-        continue;
-      }
 
       const error = await errorFromResponse(response);
       const retryable = RETRYABLE_STATUS.has(response.status) && (canRetry || response.status === 429);
@@ -186,15 +183,13 @@ export class WidgetApiClient {
       const retryAfterMs = error.retryAfter === null ? null : error.retryAfter * 1000;
       if (retryAfterMs !== null && retryAfterMs > this.#retry.maxRetryAfterMs) throw error;
       await this.#wait(retryAfterMs ?? backoffDelay(attempt, this.#retry), signal);
-      attempt++;
     }
   }
 
-  #headers(token: string | null, options: RequestOptions): Headers {
-    const headers = new Headers({ Accept: 'application/json' });
-    if (token !== null) headers.set('Authorization', `Bearer ${token}`);
-    if (options.body !== undefined) headers.set('Content-Type', 'application/json');
-    if (options.idempotencyKey) headers.set(HEADERS.idempotencyKey, options.idempotencyKey);
+  #headers(options: RequestOptions): Record<string, string> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (options.idempotencyKey) headers[HEADERS.idempotencyKey] = options.idempotencyKey;
     return headers;
   }
 

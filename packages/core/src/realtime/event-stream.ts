@@ -3,7 +3,7 @@ import { backoffDelay, sleep } from '../api/backoff.js';
 import { errorFromResponse } from '../api/error-from-response.js';
 import { ApiError } from '../api/errors.js';
 import { HEADERS } from '../api/types.js';
-import { authorizedGet, type AuthorizedGetContext } from './authorized-get.js';
+import { authorizedFetch, type AuthorizedFetchContext } from '../auth/authorized-fetch.js';
 import { EventCursor } from './event-cursor.js';
 import { heartbeatTimeoutError, isPermanent, toApiError } from './failures.js';
 import { withIdleTimeout, type IdleTimeout } from './idle-timeout.js';
@@ -59,7 +59,7 @@ class EventStreamSession<T> {
   readonly cursor: EventCursor;
   readonly #options: EventStreamOptions<T>;
   readonly #timing: Timing;
-  readonly #auth: AuthorizedGetContext;
+  readonly #auth: AuthorizedFetchContext;
   readonly #controller = new AbortController();
   /** The server's `retry:` value: the least we wait before reconnecting. */
   #serverRetryMs = 0;
@@ -142,7 +142,7 @@ class EventStreamSession<T> {
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       const resumeFrom = this.cursor.lastEventId;
       if (resumeFrom !== null) headers[HEADERS.lastEventId] = resumeFrom;
-      const response = await authorizedGet(this.#options.url, headers, request.signal, this.#auth);
+      const response = await authorizedFetch(this.#options.url, { headers, signal: request.signal }, this.#auth);
       if (!response.ok) throw await errorFromResponse(response);
       if (!response.body || !isEventStream(response)) return { received, notSse: true, error: null };
       this.#setState('open');
@@ -170,7 +170,7 @@ class EventStreamSession<T> {
       const url = new URL(this.#options.url);
       const after = this.cursor.lastEventId;
       if (after !== null) url.searchParams.set('after', after);
-      const response = await authorizedGet(url.href, { Accept: 'application/json' }, request.signal, this.#auth);
+      const response = await authorizedFetch(url.href, { headers: { Accept: 'application/json' }, signal: request.signal }, this.#auth);
       if (!response.ok) throw await errorFromResponse(response);
       this.#applyPoll(await readPollResponse(response));
     } catch (error) {

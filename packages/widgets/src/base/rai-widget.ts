@@ -14,7 +14,7 @@ export class RaiWidget extends RaiElement {
   /** Community whose data the widget shows. Required. */
   @property({ attribute: 'community-id', reflect: true }) communityId = '';
 
-  /** Origin of the widget API. Default: the page's own origin. */
+  /** Base URL of the widget API (origin, optionally with a path). Default: the page's own origin. */
   @property({ attribute: 'api-url' }) apiUrl = '';
 
   /**
@@ -34,7 +34,9 @@ export class RaiWidget extends RaiElement {
 
   /** The page-wide client for this widget's API URL and token source. */
   protected get client(): WidgetApiClient {
-    return sharedClient(new URL(this.apiUrl || '/', location.href).origin, this.auth.source);
+    // Keep any path (an API behind `/rai`), drop a trailing slash so `x` and `x/` share a client.
+    const apiUrl = new URL(this.apiUrl || location.origin, location.href).href.replace(/\/+$/, '');
+    return sharedClient(apiUrl, this.auth.source);
   }
 
   /**
