@@ -10,4 +10,16 @@ export const paths = {
   xpRules: (communityId: string) => `/communities/${seg(communityId)}/xp-rules`,
   me: (communityId: string) => `/communities/${seg(communityId)}/me`,
   meEvents: (communityId: string) => `/communities/${seg(communityId)}/me/events`,
+  leaderboards: (communityId: string) => `/communities/${seg(communityId)}/leaderboards`,
+  leaderboard: (communityId: string, leaderboardId: string) =>
+    `/communities/${seg(communityId)}/leaderboards/${seg(leaderboardId)}`,
+  /** Query: `period`, `limit`, and `cursor` (page after) or `before` (page before). */
+  leaderboardEntries: (communityId: string, leaderboardId: string) =>
+    `/communities/${seg(communityId)}/leaderboards/${seg(leaderboardId)}/entries`,
+  /** Query: `period`, `radius` (neighbours each side). Needs a token. */
+  leaderboardAroundMe: (communityId: string, leaderboardId: string) =>
+    `/communities/${seg(communityId)}/leaderboards/${seg(leaderboardId)}/entries/around-me`,
+  /** Query: `period`. SSE, or the JSON polling fallback with `after`. */
+  leaderboardEvents: (communityId: string, leaderboardId: string) =>
+    `/communities/${seg(communityId)}/leaderboards/${seg(leaderboardId)}/events`,
 } as const;

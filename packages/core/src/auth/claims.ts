@@ -16,12 +16,14 @@ export const SCOPES = {
   meRead: 'me:read',
   /** Subscribe to the member's event stream. */
   meStream: 'me:stream',
+  /** Read members-only leaderboards, "around me" and their streams. */
+  leaderboardRead: 'leaderboard:read',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** Scopes a token gets when the host names none. */
-export const DEFAULT_SCOPES: readonly Scope[] = [SCOPES.meRead, SCOPES.meStream];
+export const DEFAULT_SCOPES: readonly Scope[] = [SCOPES.meRead, SCOPES.meStream, SCOPES.leaderboardRead];
 
 /** Claims of a verified widget token. */
 export interface WidgetTokenClaims {
