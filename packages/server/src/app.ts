@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { API_PREFIX } from '@rai-kit/core/api';
+import { API_PREFIX, STANDINGS_EVENT } from '@rai-kit/core/api';
 import { FaultInjector } from './faults.js';
 import { ApiError } from './http/api-error.js';
 import type { AppEnv } from './http/app-env.js';
@@ -11,9 +11,11 @@ import { requestId } from './http/request-id.js';
 import { identifyToken } from './http/token-auth.js';
 import { createIdempotencyStore } from './idempotency.js';
 import { registerCommunityRoutes } from './routes/community-routes.js';
+import { leaderboardTopic, registerLeaderboardRoutes } from './routes/leaderboard-routes.js';
 import { meTopic, registerMeRoutes } from './routes/me-routes.js';
 import { registerSandboxRoutes } from './routes/sandbox-routes.js';
 import { SseHub } from './sse-hub.js';
+import { standingsEventData } from './standings-cursor.js';
 import { assertTokenSecret } from './tokens.js';
 import type { Upstream } from './upstream/upstream.js';
 
@@ -47,7 +49,8 @@ export interface WidgetApi {
 /**
  * Builds the widget API (DESIGN.md §3) over `upstream`: `/widget/v1` routes with request
  * validation and an OpenAPI 3.1 document from the same zod schemas, contract-shaped errors,
- * request ids, per-community CORS, token auth, rate limiting, the `me` event stream and,
+ * request ids, per-community CORS, token auth, rate limiting, leaderboards, the `me` and
+ * standings event streams and,
  * in sandbox mode, the `/sandbox/v1` admin routes.
  */
 export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
@@ -74,6 +77,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   });
   registerCommunityRoutes(widget, upstream);
   registerMeRoutes(widget, { upstream, hub });
+  registerLeaderboardRoutes(widget, { upstream, hub });
   widget.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'rai-kit widget API', version: '1', description: 'The contract rai-kit widgets talk to (DESIGN.md §3).' },
@@ -98,16 +102,21 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   app.notFound(handleNotFound);
   app.onError(handleError);
 
-  const unsubscribe = upstream.onMeChange(({ communityId, userId, type, data }) => {
-    hub.publish(meTopic(communityId, userId), type, data);
-  });
+  const unsubscribers = [
+    upstream.onMeChange(({ communityId, userId, type, data }) => {
+      hub.publish(meTopic(communityId, userId), type, data);
+    }),
+    upstream.onStandingsChange((batch) => {
+      hub.publish(leaderboardTopic(batch.communityId, batch.leaderboardId, batch.period), STANDINGS_EVENT, standingsEventData(batch));
+    }),
+  ];
 
   return {
     app,
     fetch: async (request, env) => app.fetch(request, env),
     hub,
     close() {
-      unsubscribe();
+      for (const unsubscribe of unsubscribers) unsubscribe();
       hub.closeAll();
     },
   };

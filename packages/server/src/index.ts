@@ -16,7 +16,22 @@ export {
   type TokenErrorReason,
 } from './tokens.js';
 export { authUrlHandler, type AuthUrlHandlerOptions } from './auth-url-handler.js';
-export type { Upstream, Page, PageRequest, Award, MeChange } from './upstream/upstream.js';
+export type {
+  Upstream,
+  Page,
+  PageRequest,
+  Award,
+  MeChange,
+  StandingKey,
+  StandingsQuery,
+  RankedEntry,
+  RankedChange,
+  RankedSlice,
+  RankedAround,
+  StandingsBatch,
+} from './upstream/upstream.js';
+export { leaderboardTopic } from './routes/leaderboard-routes.js';
+export { encodeStandingsCursor, decodeStandingsCursor } from './standings-cursor.js';
 export { createMemoryUpstream, type MemoryUpstream, type MemoryUpstreamOptions } from './upstream/memory/memory-upstream.js';
 export { standingFor, type Standing } from './upstream/memory/tier-math.js';
 export {

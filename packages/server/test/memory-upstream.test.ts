@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { UserSummary } from '@rai-kit/core/api';
-import type { MeChange, Page, Upstream } from '../src/index.js';
+import type { LeaderboardPeriod, UserSummary } from '@rai-kit/core/api';
+import type { MeChange, Page, StandingsBatch, Upstream } from '../src/index.js';
 import { createMemoryUpstream } from '../src/index.js';
 import { mulberry32 } from '../src/upstream/memory/prng.js';
 
@@ -124,4 +124,33 @@ test('returned data cannot mutate the sandbox', async () => {
   me.tier.name = 'hacked';
   assert.notEqual((await upstream.getCommunity('demo'))!.name, 'hacked');
   assert.notEqual((await upstream.getMe('demo', 'u_0001'))!.tier.name, 'hacked');
+});
+
+test('leaderboards: same seed, same standings; awards show only after the flush, one batch per board and period', async () => {
+  const [a, b] = [createMemoryUpstream({ seed: 4, standingsFlushMs: 10_000 }), createMemoryUpstream({ seed: 4 })];
+  const read = (upstream: Upstream, board: string, period: LeaderboardPeriod) => upstream.listStandings('demo', board, period, { limit: 100 });
+  for (const board of ['lb-xp', 'lb-coins', 'lb-founders', 'lb-top10']) {
+    for (const period of (await a.getLeaderboard('demo', board))!.periods) assert.deepEqual(await read(a, board, period), await read(b, board, period));
+  }
+  assert.equal(await a.listStandings('demo', 'lb-nope', 'all-time', { limit: 1 }), null);
+  assert.equal(await a.getLeaderboard('fresh-start', 'lb-xp'), null);
+
+  const batches: StandingsBatch[] = [];
+  a.onStandingsChange((batch) => batches.push(batch));
+  const before = (await read(a, 'lb-xp', 'all-time'))!;
+  const member = before.entries[50]!;
+  await a.award('demo', member.user.id, { xp: 5, reason: 'test' });
+  await a.award('demo', member.user.id, { xp: 7, reason: 'test' });
+  assert.deepEqual(await read(a, 'lb-xp', 'all-time'), before, 'nothing moves before the flush');
+  assert.equal(batches.length, 0);
+
+  a.close(); // flushes now
+  const xp = batches.filter((batch) => batch.leaderboardId === 'lb-xp');
+  assert.deepEqual(xp.map((batch) => batch.period).sort(), ['all-time', 'daily', 'monthly', 'weekly', 'yearly']);
+  const change = xp.find((batch) => batch.period === 'all-time')!.changes;
+  assert.deepEqual(change, [{ user: member.user, score: member.score + 12, rank: change[0]!.rank, from: { score: member.score, rank: member.rank } }]);
+  assert.equal((await a.standingsAround('demo', 'lb-xp', 'all-time', member.user.id, 0))!.me!.rank, change[0]!.rank);
+  assert.ok(batches.every((batch) => batch.communityId === 'demo' && batch.leaderboardId !== 'lb-coins'), 'coins boards did not move');
+  a.close();
+  b.close();
 });

@@ -6,8 +6,8 @@ export const SECRET = 'test-secret-for-the-server-suite-0123456789';
 export const COMMUNITY = 'demo';
 
 /** Starts the sandbox API on a free port; `close()` must run in `after`. */
-export async function startApi(options: Partial<WidgetApiOptions> = {}) {
-  const upstream = createMemoryUpstream({ seed: 7 });
+export async function startApi({ standingsFlushMs, ...options }: Partial<WidgetApiOptions> & { standingsFlushMs?: number } = {}) {
+  const upstream = createMemoryUpstream({ seed: 7, ...(standingsFlushMs === undefined ? {} : { standingsFlushMs }) });
   const api = createWidgetApi({ upstream, tokenSecret: SECRET, sandboxAdmin: true, heartbeatMs: 200, ...options });
   const server = await startServer({ api, port: 0, hostname: '127.0.0.1' });
   const url = (path: string) => `${server.url}${path}`;
@@ -15,7 +15,10 @@ export async function startApi(options: Partial<WidgetApiOptions> = {}) {
     api,
     upstream,
     url,
-    close: () => server.close(),
+    close: async () => {
+      await server.close();
+      upstream.close();
+    },
     /** A token for `userId` in `communityId` (default u_0001 in demo). */
     token: async (opts: { userId?: string; communityId?: string; scopes?: Scope[]; ttlSeconds?: number; secret?: string } = {}) =>
       (

@@ -119,6 +119,11 @@ describe('widget API reads', () => {
     assert.deepEqual(doc.servers, [{ url: '/widget/v1' }]);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/communities/{communityId}',
+      '/communities/{communityId}/leaderboards',
+      '/communities/{communityId}/leaderboards/{leaderboardId}',
+      '/communities/{communityId}/leaderboards/{leaderboardId}/entries',
+      '/communities/{communityId}/leaderboards/{leaderboardId}/entries/around-me',
+      '/communities/{communityId}/leaderboards/{leaderboardId}/events',
       '/communities/{communityId}/me',
       '/communities/{communityId}/me/events',
       '/communities/{communityId}/tiers',

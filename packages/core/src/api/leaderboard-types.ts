@@ -77,7 +77,11 @@ export interface AroundMe {
 /** Event name on a board's stream (one stream per board and period). */
 export const STANDINGS_EVENT = 'standings.changed';
 
-/** One member whose score changed. Ranks of everyone else follow from the scores. */
+/**
+ * One member whose score changed, or (on a `topLimit` board) who crossed the limit because
+ * others moved: then `score` equals `from.score` and one of the ranks is `null`. Ranks of
+ * everyone else follow from the scores.
+ */
 export interface StandingsChange {
   user: UserSummary;
   /** New score; 0 with `rank: null` when the member left the board. */

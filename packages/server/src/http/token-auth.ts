@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
-import type { Scope } from '@rai-kit/core/auth';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Scope, WidgetTokenClaims } from '@rai-kit/core/auth';
 import { TokenError, verifyWidgetToken } from '../tokens.js';
 import { ApiError } from './api-error.js';
 import type { AppEnv } from './app-env.js';
@@ -39,27 +39,61 @@ export function identifyToken(secret: string): MiddlewareHandler<AppEnv> {
  */
 export function requireToken(scope: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const state = c.get('token');
-    if (!state) {
-      throw new ApiError(401, 'unauthorized', 'Missing bearer token: send "Authorization: Bearer <widget token>".', {
-        headers: { 'WWW-Authenticate': 'Bearer realm="rai-widgets"' },
-      });
-    }
-    if ('error' in state) {
-      throw new ApiError(401, 'unauthorized', state.error.message, {
-        headers: { 'WWW-Authenticate': `Bearer realm="rai-widgets", error="invalid_token"` },
-      });
-    }
-    const { claims } = state;
-    const communityId = c.req.param('communityId');
-    if (claims.cid !== communityId) {
-      throw new ApiError(403, 'forbidden', `Token is for community "${claims.cid}", not "${communityId}".`);
-    }
-    if (!claims.scope.split(' ').includes(scope)) {
-      throw new ApiError(403, 'forbidden', `Token lacks the "${scope}" scope.`, {
-        headers: { 'WWW-Authenticate': `Bearer realm="rai-widgets", error="insufficient_scope", scope="${scope}"` },
-      });
-    }
+    assertToken(c, scope);
     return next();
   };
+}
+
+/**
+ * {@link requireToken}'s checks inside a handler, for routes that need a token only
+ * sometimes (a members-only leaderboard): throws its 401/403, or returns the claims.
+ */
+export function assertToken(c: Context<AppEnv>, scope: Scope): WidgetTokenClaims {
+  const checked = checkToken(c, scope);
+  if ('refusal' in checked) throw checked.refusal;
+  return checked.claims;
+}
+
+/** Whether the request carries a valid token for the path's community with `scope` (never throws). */
+export function hasToken(c: Context<AppEnv>, scope: Scope): boolean {
+  return 'claims' in checkToken(c, scope);
+}
+
+/** The claims {@link requireToken} (or {@link assertToken}) accepted for this request. */
+export function claimsOf(c: Context<AppEnv>): WidgetTokenClaims {
+  const state = c.get('token');
+  // requireToken ran first; reaching here without claims is a wiring bug, not a client error.
+  if (!state || !('claims' in state)) throw new Error('requireToken must run before a protected handler.');
+  return state.claims;
+}
+
+function checkToken(c: Context<AppEnv>, scope: Scope): { claims: WidgetTokenClaims } | { refusal: ApiError } {
+  const state = c.get('token');
+  if (!state) {
+    return {
+      refusal: new ApiError(401, 'unauthorized', 'Missing bearer token: send "Authorization: Bearer <widget token>".', {
+        headers: { 'WWW-Authenticate': 'Bearer realm="rai-widgets"' },
+      }),
+    };
+  }
+  if ('error' in state) {
+    return {
+      refusal: new ApiError(401, 'unauthorized', state.error.message, {
+        headers: { 'WWW-Authenticate': `Bearer realm="rai-widgets", error="invalid_token"` },
+      }),
+    };
+  }
+  const { claims } = state;
+  const communityId = c.req.param('communityId');
+  if (claims.cid !== communityId) {
+    return { refusal: new ApiError(403, 'forbidden', `Token is for community "${claims.cid}", not "${communityId}".`) };
+  }
+  if (!claims.scope.split(' ').includes(scope)) {
+    return {
+      refusal: new ApiError(403, 'forbidden', `Token lacks the "${scope}" scope.`, {
+        headers: { 'WWW-Authenticate': `Bearer realm="rai-widgets", error="insufficient_scope", scope="${scope}"` },
+      }),
+    };
+  }
+  return { claims };
 }

@@ -71,3 +71,8 @@ export function registerCommunityRoutes(app: OpenAPIHono<AppEnv>, upstream: Upst
 export function noSuchCommunity(communityId: string): ApiError {
   return new ApiError(404, 'not_found', `No community "${communityId}".`);
 }
+
+/** 404 for a token whose user is not a member of the community. */
+export function notAMember(communityId: string, userId: string): ApiError {
+  return new ApiError(404, 'not_found', `User "${userId}" is not a member of community "${communityId}".`);
+}

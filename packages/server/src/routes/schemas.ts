@@ -1,5 +1,20 @@
 import { z } from '@hono/zod-openapi';
-import type { Community, ErrorCode, Me, Tier, UserSummary, XpRule } from '@rai-kit/core/api';
+import {
+  LEADERBOARD_PERIODS,
+  STANDINGS_EVENT,
+  type AroundMe,
+  type Community,
+  type ErrorCode,
+  type Leaderboard,
+  type LeaderboardEntry,
+  type Me,
+  type StandingsChange,
+  type StandingsEventData,
+  type StandingsMeta,
+  type Tier,
+  type UserSummary,
+  type XpRule,
+} from '@rai-kit/core/api';
 import type { PollMeta, StreamEvent } from '@rai-kit/core/realtime';
 
 /**
@@ -108,6 +123,75 @@ export const streamEventSchema = contract<StreamEvent>()(
 
 export const pollMetaSchema = contract<PollMeta>()(z.object({ lastEventId: z.string().nullable(), reset: z.boolean() }));
 
+export const leaderboardPeriodSchema = z.enum(LEADERBOARD_PERIODS).openapi('LeaderboardPeriod');
+
+export const leaderboardSchema = contract<Leaderboard>()(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      slug: z.string(),
+      description: z.string(),
+      imageUrl: z.string().nullable(),
+      rankingField: z.enum(['xp', 'coins']),
+      scoreUnit: z.object({ name: z.string(), symbol: z.string() }),
+      periods: z.array(leaderboardPeriodSchema),
+      defaultPeriod: leaderboardPeriodSchema,
+      topLimit: z.number().int().positive().nullable(),
+      visibility: z.enum(['public', 'members']),
+    })
+    .openapi('Leaderboard'),
+);
+
+export const leaderboardEntrySchema = contract<LeaderboardEntry>()(
+  z
+    .object({
+      rank: z.number().int().positive(),
+      user: userSummarySchema,
+      score: z.number().int(),
+      previousRank: z.number().int().positive().nullable(),
+      cursor: z.string(),
+    })
+    .openapi('LeaderboardEntry'),
+);
+
+export const standingsMetaSchema = contract<StandingsMeta>()(
+  z
+    .object({
+      nextCursor: z.string().nullable(),
+      prevCursor: z.string().nullable(),
+      total: z.number().int(),
+      lastEventId: z.string(),
+    })
+    .openapi('StandingsMeta'),
+);
+
+export const aroundMeSchema = contract<AroundMe>()(
+  z.object({ me: leaderboardEntrySchema.nullable(), entries: z.array(leaderboardEntrySchema) }).openapi('AroundMe'),
+);
+
+export const standingsChangeSchema = contract<StandingsChange>()(
+  z
+    .object({
+      user: userSummarySchema,
+      score: z.number().int(),
+      rank: z.number().int().positive().nullable(),
+      cursor: z.string().nullable(),
+      from: z.object({ score: z.number().int(), rank: z.number().int().positive().nullable() }),
+    })
+    .openapi('StandingsChange'),
+);
+
+export const standingsEventSchema = contract<StreamEvent<StandingsEventData>>()(
+  z
+    .object({
+      id: z.string(),
+      event: z.literal(STANDINGS_EVENT),
+      data: z.object({ period: leaderboardPeriodSchema, changes: z.array(standingsChangeSchema) }),
+    })
+    .openapi('StandingsEvent', { description: 'A burst of score changes on one board and period, coalesced.' }),
+);
+
 /** `{ data }` success envelope. */
 export const envelope = <T extends z.ZodType>(data: T) => z.object({ data });
 
@@ -125,7 +209,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`invalid_request`); `details` names the fields.',
   401: 'Missing, invalid or expired widget token (`unauthorized`).',
   403: 'Token for another community, or without the needed scope (`forbidden`).',
-  404: 'No such community or member (`not_found`).',
+  404: 'No such community, member or leaderboard (`not_found`).',
   409: 'Idempotency-Key reused for a different request (`conflict`).',
   429: 'Rate limited (`rate_limited`); see `Retry-After`.',
 };

@@ -2,18 +2,29 @@ import type { Me, MeEventData, MeEventType } from '@rai-kit/core/api';
 import { pageOf } from '../../pagination.js';
 import type { Award, MeChange, Upstream } from '../upstream.js';
 import { COMMUNITY_FIXTURES, type CommunityFixture } from './communities.js';
+import { fixturesOf } from './leaderboards.js';
 import { generateMembers, type Member } from './members.js';
 import { mulberry32 } from './prng.js';
+import { StandingsStore } from './standings-store.js';
 import { standingFor } from './tier-math.js';
 
 /** Options of {@link createMemoryUpstream}. */
 export interface MemoryUpstreamOptions {
   /** Same seed, same data, byte for byte. Default 1. */
   seed?: number;
+  /** How long award changes are gathered into one standings batch per board and period. Default 250 ms. */
+  standingsFlushMs?: number;
 }
 
 /** The in-memory upstream always supports sandbox awards. */
-export type MemoryUpstream = Upstream & Required<Pick<Upstream, 'award'>>;
+export type MemoryUpstream = Upstream &
+  Required<Pick<Upstream, 'award'>> & {
+    /**
+     * Applies pending standings changes now and stops the flush timer (which never keeps a
+     * process alive by itself). The API does not call it: an upstream may serve several APIs.
+     */
+    close(): void;
+  };
 
 interface CommunityState {
   fixture: CommunityFixture;
@@ -22,10 +33,11 @@ interface CommunityState {
 
 /**
  * The sandbox upstream: the communities of communities.ts (`demo`, `acme-traders`, `night-owls`, `fresh-start`) with tier
- * ladders, XP rules and 200–400 generated members each, held in memory. Awards change it
- * and are published through `onMeChange`.
+ * ladders, XP rules and 200–400 generated members each, and the leaderboards of
+ * leaderboards.ts, held in memory. Awards change it and are published through `onMeChange`
+ * and, coalesced, `onStandingsChange`.
  */
-export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): MemoryUpstream {
+export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: MemoryUpstreamOptions = {}): MemoryUpstream {
   const random = mulberry32(seed);
   const communities = new Map<string, CommunityState>(
     COMMUNITY_FIXTURES.map((fixture) => [
@@ -38,6 +50,12 @@ export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): 
     ]),
   );
   const listeners = new Set<(change: MeChange) => void>();
+  const standings = new StandingsStore({
+    seed,
+    flushMs: standingsFlushMs,
+    members: (communityId) => communities.get(communityId)?.members,
+    topXp: (communityId) => communities.get(communityId)?.fixture.topXp ?? 0,
+  });
 
   const emit = (communityId: string, userId: string, type: MeEventType, data: MeEventData): void => {
     for (const listener of listeners) {
@@ -90,6 +108,7 @@ export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): 
       member.xpToday = Math.max(0, member.xpToday + xpDelta);
       member.coins += coinsDelta;
       member.coinsToday = Math.max(0, member.coinsToday + coinsDelta);
+      standings.recordAward(communityId, userId, { xp: xpDelta, coins: coinsDelta });
 
       const me = meOf(state.fixture, member);
       const { reason } = award;
@@ -103,6 +122,29 @@ export function createMemoryUpstream({ seed = 1 }: MemoryUpstreamOptions = {}): 
     onMeChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    async listLeaderboards(communityId, page, { includeMembersOnly }) {
+      if (!communities.has(communityId)) return null;
+      const boards = fixturesOf(communityId)
+        .map((f) => f.board)
+        .filter((board) => includeMembersOnly || board.visibility === 'public');
+      return structuredClone(pageOf(boards, page));
+    },
+    async getLeaderboard(communityId, leaderboardId) {
+      const board = fixturesOf(communityId).find((f) => f.board.id === leaderboardId)?.board;
+      return board ? structuredClone(board) : null;
+    },
+    async listStandings(communityId, leaderboardId, period, query) {
+      return standings.standings(communityId, leaderboardId)?.slice(period, query) ?? null;
+    },
+    async standingsAround(communityId, leaderboardId, period, userId, radius) {
+      return standings.standings(communityId, leaderboardId)?.around(period, userId, radius) ?? null;
+    },
+    onStandingsChange(listener) {
+      return standings.onChange(listener);
+    },
+    close() {
+      standings.flush();
     },
   };
 }
