@@ -9,6 +9,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { API_PREFIX, paths } from '@rai-kit/core/api';
 import { mintWidgetToken } from '@rai-kit/server';
+import { markdownTable, median } from './report.js';
 import type { ServersReady } from './servers.js';
 
 const settings = {
@@ -153,21 +154,6 @@ function summarize(runs: Run[]): Omit<Run, 'requests'> {
     p99: median(runs.map((r) => r.p99)),
     non2xx: runs.reduce((sum, r) => sum + r.non2xx, 0),
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-function markdownTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  // First column left-aligned, numbers right-aligned.
-  const pad = (cell: string, i: number) => (i ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!));
-  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
-  const rule = `|${widths.map((w, i) => (i ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`;
-  return [line(header), rule, ...rows.map(line)].join('\n');
 }
 
 /** autocannon truncates latencies to whole ms, so 0 means "under 1 ms". */

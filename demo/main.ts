@@ -1,8 +1,10 @@
 import { clearSharedTokenSources, sharedAuthUrlSource } from '@rai-kit/core/auth';
+import '@rai-kit/widgets/define/leaderboard';
 import '@rai-kit/widgets/define/xp-tier';
-import type { Theme } from '@rai-kit/widgets';
+import type { RaiWidget, Theme } from '@rai-kit/widgets';
 
 const AUTH_URL = '/demo-api/token';
+const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface DemoUser {
@@ -20,7 +22,7 @@ async function api<T>(path: string, init?: RequestInit): Promise<T> {
 // Theme and language apply to every widget on the page.
 $<HTMLSelectElement>('theme').addEventListener('change', (event) => {
   const theme = (event.target as HTMLSelectElement).value as Theme;
-  document.querySelectorAll('rai-xp-tier').forEach((el) => (el.theme = theme));
+  document.querySelectorAll<RaiWidget>(WIDGET_TAGS).forEach((el) => (el.theme = theme));
 });
 $<HTMLSelectElement>('lang').addEventListener('change', (event) => {
   document.documentElement.lang = (event.target as HTMLSelectElement).value;
@@ -35,16 +37,22 @@ function showSession(user: DemoUser | null): void {
   currentUser = user;
   $('logout').hidden = !user;
   $('member').hidden = !user;
-  const slot = $('member-widget');
+  const slot = $('member-widgets');
   slot.replaceChildren();
   if (!user) return;
   watchTokens();
-  const widget = document.createElement('rai-xp-tier');
+  const leaderboard = document.createElement('rai-leaderboard');
+  leaderboard.leaderboardId = 'lb-arena';
+  slot.append(memberWidget(leaderboard), memberWidget(document.createElement('rai-xp-tier')));
+}
+
+/** Points a widget at the demo community and the portal's auth-url. */
+function memberWidget<T extends RaiWidget>(widget: T): T {
   widget.setAttribute('community-id', 'demo');
   widget.authUrl = AUTH_URL;
   widget.theme = $<HTMLSelectElement>('theme').value as Theme;
   widget.addEventListener('rai-sign-in-request', () => $<HTMLSelectElement>('user').focus());
-  slot.append(widget);
+  return widget;
 }
 
 function logToken(text: string): void {
@@ -62,13 +70,21 @@ function watchTokens(): void {
   });
 }
 
-async function award(grant: { xp?: number; coins?: number }): Promise<void> {
-  if (!currentUser) return;
-  await api(`/sandbox/v1/communities/demo/users/${currentUser.id}/awards`, {
+async function award(grant: { xp?: number; coins?: number }, userId = currentUser?.id): Promise<void> {
+  if (!userId) return;
+  await api(`/sandbox/v1/communities/demo/users/${userId}/awards`, {
     method: 'POST',
     body: JSON.stringify({ ...grant, reason: 'demo_button' }),
   });
 }
+
+// A burst of awards to random members: the server coalesces it into one standings event.
+$('simulate').addEventListener('click', () => {
+  for (let i = 0; i < 5; i++) {
+    const member = `u_${String(1 + Math.floor(Math.random() * 200)).padStart(4, '0')}`;
+    void award({ xp: 50 + Math.floor(Math.random() * 400) }, member);
+  }
+});
 $('award-xp').addEventListener('click', () => void award({ xp: 50 }));
 $('award-big').addEventListener('click', () => void award({ xp: 1000 }));
 $('award-coins').addEventListener('click', () => void award({ coins: 25 }));

@@ -4,10 +4,12 @@
  */
 export { RaiElement, type Theme } from './base/rai-element.js';
 export { RaiWidget } from './base/rai-widget.js';
-export type { RaiEventMap, ReadyDetail, ErrorDetail, TierChangeDetail } from './base/events.js';
+export type { RaiEventMap, ReadyDetail, ErrorDetail, TierChangeDetail, PeriodChangeDetail } from './base/events.js';
 export { RaiXpTier } from './xp-tier/xp-tier.js';
+export { RaiLeaderboard } from './leaderboard/leaderboard.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { AuthController } from './controllers/auth-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';
+export { RowWindowController, type RowWindow } from './controllers/row-window-controller.js';
 export { lightTokens, darkTokens, sharedTokens, type TokenSet } from './themes/tokens.js';
 export { VERSION } from './version.js';

@@ -1,4 +1,4 @@
-import type { ErrorCode, Tier } from '@rai-kit/core/api';
+import type { ErrorCode, LeaderboardPeriod, Tier } from '@rai-kit/core/api';
 
 /** What `rai-ready` tells the host. */
 export interface ReadyDetail {
@@ -19,6 +19,11 @@ export interface TierChangeDetail {
   previousTier: Tier | null;
 }
 
+/** What `rai-period-change` tells the host. */
+export interface PeriodChangeDetail {
+  period: LeaderboardPeriod;
+}
+
 /** Every event rai-kit elements fire, by name. */
 export interface RaiEventMap {
   /** The widget rendered its first content. */
@@ -27,10 +32,12 @@ export interface RaiEventMap {
   'rai-error': CustomEvent<ErrorDetail>;
   /** The member's session could not be renewed; the host should sign them in again. */
   'rai-session-expired': CustomEvent<Record<string, never>>;
-  /** The user asked to sign in (from the session-expired or public view). Cancelable. */
+  /** The user asked to sign in (from the session-expired or members-only view). Cancelable. */
   'rai-sign-in-request': CustomEvent<Record<string, never>>;
   /** A live update moved the member to another tier. */
   'rai-tier-change': CustomEvent<TierChangeDetail>;
+  /** The user chose another period in a leaderboard's switcher. */
+  'rai-period-change': CustomEvent<PeriodChangeDetail>;
 }
 
 declare global {

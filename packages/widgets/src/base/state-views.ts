@@ -24,6 +24,15 @@ export function expiredView(msg: Messages, onSignIn: () => void): TemplateResult
   </div>`;
 }
 
+/** A public widget asked for members-only data: not an error, an invitation to sign in. */
+export function membersOnlyView(msg: Messages, text: { title: string; body: string }, onSignIn: () => void): TemplateResult {
+  return html`<div part="state members-only" class="state">
+    <p class="state-title">${text.title}</p>
+    <p class="state-body">${text.body}</p>
+    <button part="button sign-in-button" class="button" @click=${onSignIn}>${msg.signIn}</button>
+  </div>`;
+}
+
 export function emptyView(text: string): TemplateResult {
   return html`<div part="state empty" class="state"><p class="state-body">${text}</p></div>`;
 }

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** Styles of the shared states and the skeleton shimmer. */
+/** Styles of the shared states, the skeleton shimmer and the "Live" marker. */
 export const stateStyles = css`
   .state {
     display: grid;
@@ -30,6 +30,24 @@ export const stateStyles = css`
     background: var(--_raised);
     border-radius: calc(var(--_radius) * 0.6);
     animation: rai-pulse 1.4s ease-in-out infinite;
+  }
+  .live {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3em;
+    font-size: 0.75em;
+    font-weight: 600;
+    color: var(--_color-success);
+  }
+  .live::before {
+    content: '';
+    inline-size: 0.5em;
+    block-size: 0.5em;
+    border-radius: 50%;
+    background: currentColor;
+  }
+  .live[hidden] {
+    display: none;
   }
   @keyframes rai-pulse {
     50% {

@@ -64,24 +64,6 @@ export const xpTierStyles = css`
     background: var(--tier-color, var(--_primary));
     flex: none;
   }
-  .live {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3em;
-    font-size: 0.75em;
-    font-weight: 600;
-    color: var(--_color-success);
-  }
-  .live::before {
-    content: '';
-    inline-size: 0.5em;
-    block-size: 0.5em;
-    border-radius: 50%;
-    background: currentColor;
-  }
-  .live[hidden] {
-    display: none;
-  }
   .xp {
     font-size: 1.75em;
     font-weight: 700;

@@ -13,33 +13,17 @@ import {
   tokensIssued,
   until,
 } from '../../../../test/support/sandbox.js';
+import { mount as mountWidget, shadowText as text } from '../../../../test/support/widgets.js';
 
 const shadow = (el: RaiXpTier) => el.shadowRoot!;
-const text = (el: RaiXpTier, selector: string) => shadow(el).querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const loaded = (el: RaiXpTier) => until(() => !shadow(el).querySelector('[role=status] .visually-hidden, .skeleton'), 'content');
 
 async function serverTiers(): Promise<Tier[]> {
   return (await (await fetch(`${apiUrl}/widget/v1/communities/${community}/tiers?limit=100`)).json()).data;
 }
 
-/**
- * Mounts a widget on the sandbox after `setup` configured it, and waits for `waitFor`
- * (listening before it connects, so an early event is not missed).
- */
-async function mount<K extends 'rai-ready' | 'rai-error' | 'rai-session-expired'>(
-  waitFor: K,
-  setup: (el: RaiXpTier) => void = () => {},
-): Promise<{ el: RaiXpTier; event: HTMLElementEventMap[K] }> {
-  const el = document.createElement('rai-xp-tier');
-  el.setAttribute('community-id', community);
-  el.apiUrl = apiUrl;
-  setup(el);
-  const pending = oneEvent(el, waitFor) as Promise<HTMLElementEventMap[K]>;
-  document.body.append(el);
-  const event = await pending;
-  await el.updateComplete;
-  return { el, event };
-}
+const mount = <K extends 'rai-ready' | 'rai-error' | 'rai-session-expired'>(waitFor: K, setup?: (el: RaiXpTier) => void) =>
+  mountWidget('rai-xp-tier', waitFor, setup);
 
 /** A distinct member per test, so awards in one test never leak into another. */
 let nextUser = 10;

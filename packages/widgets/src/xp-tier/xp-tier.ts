@@ -187,7 +187,7 @@ export class RaiXpTier extends RaiWidget {
             <span class="dot" aria-hidden="true"></span>${me.tier.name}
           </span>
         </div>
-        <span part="live" class="live" ?hidden=${this.stream.state !== 'open'}>${msg.xpTier.live}</span>
+        <span part="live" class="live" ?hidden=${this.stream.state !== 'open'}>${msg.live}</span>
       </div>
       <p class="xp">${msg.xpTier.xpTotal(n(me.xp))}</p>
       <div
