@@ -80,7 +80,10 @@ describe('leaderboards', () => {
     const rest = await ok<{ data: Leaderboard[] }>(`${paths.leaderboards('demo')}?limit=3&cursor=${q(first.meta.nextCursor)}`);
     assert.deepEqual([...first.data, ...rest.data].map((b) => b.id), publicList.data.map((b) => b.id));
 
-    assert.deepEqual((await ok<{ data: Leaderboard[] }>(paths.leaderboards('fresh-start'))).data, []);
+    // A board of a community without members: listed, with nobody ranked.
+    assert.deepEqual((await ok<{ data: Leaderboard[] }>(paths.leaderboards('fresh-start'))).data.map((b) => b.id), ['lb-launch']);
+    const launch = await ok<Page>(paths.leaderboardEntries('fresh-start', 'lb-launch'));
+    assert.deepEqual([launch.data, launch.meta.total, launch.meta.nextCursor, launch.meta.prevCursor], [[], 0, null, null]);
     assert.equal((await ok<{ data: Leaderboard[] }>(paths.leaderboards('acme-traders'))).data[0]!.id, 'lb-challenge');
     assert.equal((await get(paths.leaderboards('atlantis'))).status, 404);
   });

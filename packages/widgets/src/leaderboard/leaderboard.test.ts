@@ -131,10 +131,8 @@ describe('<rai-leaderboard> public', () => {
     el.remove();
   });
 
-  // Pending: no sandbox board has a period without ranked members yet (the issue's example,
-  // `daily` of `lb-founders`, is not among that board's periods). Enable once one exists.
-  it.skip('shows an empty state for a period nobody is ranked in', async () => {
-    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-founders', (w) => (w.period = 'daily')));
+  it('shows an empty state for a board nobody is ranked on yet', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-launch', (w) => w.setAttribute('community-id', 'fresh-start')));
     expect(text(el, '[part~=empty]')).to.equal('No one is ranked in this period yet.');
     await expect(el).to.be.accessible();
     el.remove();

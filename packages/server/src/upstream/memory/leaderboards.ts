@@ -40,7 +40,7 @@ function fixture(communityId: string, config: BoardConfig, members: 'all' | numb
 /**
  * The sample boards, in display order per community. `demo` covers the sizes widgets must
  * handle (10, ~300, 1 000 and 100 000 ranked), a top-10 board and a members-only one;
- * `fresh-start` has none, for the empty state.
+ * `fresh-start`'s board has nobody ranked yet, for the empty state.
  */
 export const LEADERBOARD_FIXTURES: readonly LeaderboardFixture[] = [
   fixture('demo', {
@@ -103,6 +103,14 @@ export const LEADERBOARD_FIXTURES: readonly LeaderboardFixture[] = [
     },
     10,
   ),
+  fixture('fresh-start', {
+    id: 'lb-launch',
+    name: 'Launch Week',
+    description: 'Who earns the first XP of the new community.',
+    rankingField: 'xp',
+    periods: ['weekly', 'all-time'],
+    defaultPeriod: 'weekly',
+  }),
   fixture('acme-traders', {
     id: 'lb-challenge',
     name: 'Weekly Challenge',
