@@ -7,6 +7,7 @@ import { register } from 'tsx/esm/api';
 // Lets this config import the TypeScript test backend (and through it @rai-kit/server).
 register();
 const { startTestBackend } = await import('./test/support/backend.ts');
+const { CHROMIUM_FLAGS, CHROMIUM_PATH } = await import('./scripts/chromium.ts');
 const backend = await startTestBackend();
 
 export default {
@@ -22,19 +23,7 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] },
     }),
   ],
 };

@@ -1,23 +1,14 @@
 /** Headless Chromium for the browser benches, and the CDP probes they read. */
 import os from 'node:os';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 
 /** Puppeteer makes (and deletes) a fresh temporary profile per launch. */
 export function launchChromium(): Promise<Browser> {
   return puppeteer.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     defaultViewport: { width: 1280, height: 800, deviceScaleFactor: 1 },
   });
 }

@@ -2,6 +2,8 @@
 import type { LeaderboardPeriod, StandingsChange, StandingsEventData } from '@rai-kit/core/api';
 import { StandingsView, type StandingsSnapshot } from '@rai-kit/core/leaderboard';
 import { parseEventId, type StreamEvent } from '@rai-kit/core/realtime';
+// The sandbox's seeded PRNG (pure, no Node APIs), so every run moves the same members.
+import { mulberry32 } from '../../packages/server/src/upstream/memory/prng.js';
 import { unprobed } from './view-probe.js';
 
 export type StandingsEvent = StreamEvent<StandingsEventData>;
@@ -40,16 +42,4 @@ export function rankEvents(snapshot: StandingsSnapshot, period: LeaderboardPerio
     events.push(event);
   }
   return events;
-}
-
-/** Small seeded PRNG, so every run moves the same members. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
