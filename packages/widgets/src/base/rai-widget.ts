@@ -1,16 +1,20 @@
 import { ApiError, isAbort, isSessionExpired, sharedClient, type WidgetApiClient } from '@rai-kit/core/api';
 import type { TokenProvider } from '@rai-kit/core/auth';
+import type { CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AuthController } from '../controllers/auth-controller.js';
 import { LocaleController } from '../i18n/locale-controller.js';
+import { frameStyles } from './frame.styles.js';
 import { RaiElement } from './rai-element.js';
 
 /**
  * Base of the data widgets: the connection attributes shared with the Returning.AI SDK
  * (`community-id`, `api-url`, `auth-url`) plus `token` and `tokenProvider`, the page's
- * shared API client for them, language, and the error → event mapping.
+ * shared API client for them, language, the error → event mapping and the card frame.
  */
 export class RaiWidget extends RaiElement {
+  static override styles: CSSResultGroup = [RaiElement.styles, frameStyles];
+
   /** Community whose data the widget shows. Required. */
   @property({ attribute: 'community-id', reflect: true }) communityId = '';
 

@@ -11,11 +11,6 @@ export const leaderboardStyles = css`
     --rai-leaderboard-medal-text: #1b1e24;
   }
   .frame {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 2);
-    display: grid;
     gap: calc(var(--_space) * 1.5);
   }
   .loading {

@@ -6,14 +6,6 @@ export const xpTierStyles = css`
     --rai-xp-tier-track: var(--_raised);
     --rai-xp-tier-bar-height: 0.625rem;
   }
-  .frame {
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: calc(var(--_space) * 2);
-    display: grid;
-    gap: calc(var(--_space) * 2);
-  }
   .title {
     margin: 0;
     font-size: 1.0625em;
