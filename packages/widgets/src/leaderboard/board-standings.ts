@@ -10,15 +10,26 @@ import {
 } from '@rai-kit/core/api';
 import { StandingsView, type StandingsPage, type StandingsSnapshot } from '@rai-kit/core/leaderboard';
 
-/** Which board and period to read, and how. */
-export interface BoardQuery {
+/** Which board to read, and how; without `period` the server answers for the board's default. */
+export interface ReadQuery {
   client: WidgetApiClient;
   communityId: string;
   leaderboardId: string;
-  board: Leaderboard;
-  period: LeaderboardPeriod;
+  period?: LeaderboardPeriod;
   /** Page size. */
   limit: number;
+}
+
+/** A board whose configuration is loaded, and the period shown. */
+export interface BoardQuery extends ReadQuery {
+  board: Leaderboard;
+  period: LeaderboardPeriod;
+}
+
+/** What a view starts from: the top page and, for a member, their own entry. */
+export interface Start {
+  top: StandingsSnapshot;
+  me: LeaderboardEntry | null;
 }
 
 export type Direction = 'next' | 'prev';
@@ -41,9 +52,12 @@ export class BoardStandings {
   /** A merged page waits in the view for the stream to catch up. */
   #merging = false;
 
-  /** Reads the top page (and, for a member, their own entry) and starts a view on it. */
-  static async open(query: BoardQuery, member: boolean, onChange: () => void, signal: AbortSignal): Promise<BoardStandings> {
-    const { top, me } = await readStart(query, member, signal);
+  /**
+   * Reads the top page (and, for a member, their own entry), or takes them from `prefetch`
+   * when it read the same, and starts a view on them.
+   */
+  static async open(query: BoardQuery, member: boolean, onChange: () => void, signal: AbortSignal, prefetch?: StartPrefetch): Promise<BoardStandings> {
+    const { top, me } = await (prefetch?.take(query, signal) ?? readStart(query, member, signal));
     const userId = member ? (me?.user.id ?? (await memberId(query, signal))) : null;
     const standings = new BoardStandings(query, userId, onChange);
     standings.view.reset({ ...top, me });
@@ -124,11 +138,48 @@ export class BoardStandings {
 }
 
 /**
+ * The first read of a board, started beside the read of its configuration so the first rows
+ * need not wait for it: without a `period` the entries endpoint answers for the board's
+ * default. Handed over once, to the standings for the period and page size it read.
+ */
+export class StartPrefetch {
+  readonly #query: ReadQuery;
+  readonly #controller = new AbortController();
+  #start: Promise<Start> | undefined;
+
+  /** `signal`: the board's read, which aborts this when its inputs change. */
+  constructor(query: ReadQuery, member: boolean, signal: AbortSignal) {
+    this.#query = query;
+    this.#follow(signal);
+    this.#start = readStart(query, member, this.#controller.signal);
+    // Its failure is the standings' to report, if they take it (a period the board lacks answers 400, and is not taken).
+    this.#start.catch(() => {});
+  }
+
+  /** The read, when it was for `query`'s period and page size and not taken before; otherwise aborts it. */
+  take(query: BoardQuery, signal: AbortSignal): Promise<Start> | undefined {
+    const start = this.#start;
+    this.#start = undefined;
+    const { period = query.board.defaultPeriod, limit } = this.#query;
+    if (!start || period !== query.period || limit !== query.limit) {
+      this.#controller.abort();
+      return undefined;
+    }
+    this.#follow(signal);
+    return start;
+  }
+
+  #follow(signal: AbortSignal): void {
+    signal.addEventListener('abort', () => this.#controller.abort(signal.reason), { once: true });
+  }
+}
+
+/**
  * The top page and, for a member, "around me" for their pinned row. The view starts from one
  * stream position, so when the two reads straddle an event they are read again (events come
  * at most every few hundred milliseconds, so a second round is rare).
  */
-async function readStart(query: BoardQuery, member: boolean, signal: AbortSignal) {
+async function readStart(query: ReadQuery, member: boolean, signal: AbortSignal): Promise<Start> {
   for (let attempt = 1; ; attempt++) {
     const [top, around] = await Promise.all([readTop(query, signal), member ? readAroundMe(query, signal) : null]);
     if (!around || around.lastEventId === top.lastEventId || attempt === ATTEMPTS) return { top, me: around?.me ?? null };
@@ -155,13 +206,13 @@ function snapshotOf(entries: LeaderboardEntry[], meta: StandingsMeta): Standings
   };
 }
 
-async function readTop({ client, communityId, leaderboardId, period, limit }: BoardQuery, signal: AbortSignal) {
+async function readTop({ client, communityId, leaderboardId, period, limit }: ReadQuery, signal: AbortSignal) {
   const path = paths.leaderboardEntries(communityId, leaderboardId);
   const { data, meta } = await client.request<LeaderboardEntry[], StandingsMeta>(path, { signal, query: { period, limit } });
   return snapshotOf(data, meta!);
 }
 
-async function readAroundMe({ client, communityId, leaderboardId, period }: BoardQuery, signal: AbortSignal) {
+async function readAroundMe({ client, communityId, leaderboardId, period }: ReadQuery, signal: AbortSignal) {
   const path = paths.leaderboardAroundMe(communityId, leaderboardId);
   const { data, meta } = await client.request<AroundMe, StandingsMeta>(path, { signal, query: { period, radius: RADIUS } });
   return { ...snapshotOf(data.entries, meta!), me: data.me };

@@ -26,6 +26,20 @@ const own = (el: RaiLeaderboard) => shadow(el).querySelector<HTMLElement>('.body
 /** Focus checks compare in the page: a failing `equal` on elements would ship them to the runner. */
 const focused = (el: RaiLeaderboard, target: Element | null) => !!target && shadow(el).activeElement === target;
 
+/** Every node in the shadow root, comments (Lit's part markers) included. */
+function nodeCount(el: RaiLeaderboard): number {
+  const walker = document.createTreeWalker(shadow(el), NodeFilter.SHOW_ALL);
+  let count = 0;
+  while (walker.nextNode()) count++;
+  return count;
+}
+
+/** After the renders (and the row window's measuring) that a change sets off. */
+async function settled(el: RaiLeaderboard): Promise<void> {
+  for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+  await el.updateComplete;
+}
+
 /** What a row shows: who, rank and score text, for comparison with the server. */
 function shown(row: HTMLElement) {
   const rank = row.querySelector('.medal') ?? row.querySelector('[part=rank]')!;
@@ -131,6 +145,25 @@ describe('<rai-leaderboard> public', () => {
     el.remove();
   });
 
+  it('keeps an avatar fallback with its URL as the rows scroll (row elements are recycled)', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-arena'));
+    const first = rows(el)[0]!;
+    const [key, url] = [first.dataset['key'], first.querySelector('img')!.getAttribute('src')];
+    first.querySelector('img')!.dispatchEvent(new Event('error'));
+    await el.updateComplete;
+    const avatars = new Map((await serverTop('lb-arena', 'all-time', 60)).map((e) => [e.user.id, e.user.avatarUrl]));
+    const initialsWhereBroken = () => rows(el).every((row) => !row.querySelector('img') === (avatars.get(row.dataset['key']!) === url));
+    expect(initialsWhereBroken()).to.be.true;
+    const scroller = table(el);
+    scroller.scrollTop = scroller.scrollHeight;
+    await until(() => !rows(el).some((row) => row.dataset['key'] === key), 'first row scrolled out');
+    expect(initialsWhereBroken(), 'scrolled down').to.be.true;
+    scroller.scrollTop = 0;
+    await until(() => rows(el)[0]?.dataset['key'] === key, 'first row back');
+    expect(initialsWhereBroken(), 'back at the top').to.be.true;
+    el.remove();
+  });
+
   it('shows an empty state for a board nobody is ranked on yet', async () => {
     const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-launch', (w) => w.setAttribute('community-id', 'fresh-start')));
     expect(text(el, '[part~=empty]')).to.equal('No one is ranked in this period yet.');
@@ -221,6 +254,8 @@ describe('<rai-leaderboard> public', () => {
     const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-arena'));
     const scroller = table(el);
     expect(scroller.getAttribute('aria-rowcount')).to.equal('100001');
+    await settled(el);
+    const nodes = nodeCount(el);
     for (let page = 2; page <= 6; page++) {
       const height = scroller.scrollHeight;
       scroller.scrollTop = height;
@@ -231,6 +266,12 @@ describe('<rai-leaderboard> public', () => {
     await until(() => rowIndex(rows(el).at(-1)!) > 6 * 20, 'rows of page 6 rendered');
     expect(rows(el).length).to.be.below(60);
     expect(await matchesServer(el, 'lb-arena')).to.be.true;
+    // The top again renders what it did at first: nothing may be left of the ~120 rows scrolled
+    // past (lit's repeat() left a comment node per row it removed, lit/lit#5298).
+    scroller.scrollTop = 0;
+    await until(() => rowIndex(rows(el)[0]!) === 2, 'top rows again');
+    await settled(el);
+    expect(nodeCount(el)).to.be.at.most(nodes + 10);
     el.remove();
   });
 
@@ -253,6 +294,10 @@ describe('<rai-leaderboard> public', () => {
     await until(() => rows(el)[0]?.dataset['key'] === climber.user.id, 'climber on top');
     expect(rows(el)[0]!.getAnimations(), 'slides into place').to.have.length(1);
     expect(shown(rows(el)[1]!)).to.include({ id: data[0]!.user.id, rank: '2' });
+    // Scrolled while they slide, the row elements show other members: the slides stop.
+    table(el).scrollTop = table(el).scrollHeight;
+    await until(() => rows(el)[0]?.dataset['key'] !== climber.user.id, 'rows scrolled');
+    expect(rows(el).flatMap((row) => row.getAnimations()), 'no slide on recycled rows').to.have.length(0);
     await until(() => matchesServer(el, 'lb-xp'), 'rows equal to the server');
     el.remove();
   });
@@ -370,7 +415,8 @@ describe('<rai-leaderboard> member', () => {
     button(el, 'jump-button').click();
     await until(() => focused(el, own(el)), 'own row focused');
     const list = rows(el);
-    const target = list[list.indexOf(own(el)!) - 3]!;
+    const place = list.indexOf(own(el)!);
+    const target = list[place - 3]!;
     const score = (row: Element) => Number(row.querySelector('[part=score]')!.textContent!.replace(/\D/g, ''));
     const pinnedRank = () => Number(text(el, '[part=me] [part=rank]').replace(/\D/g, ''));
     const before = pinnedRank();
@@ -381,7 +427,9 @@ describe('<rai-leaderboard> member', () => {
     await until(() => pinnedRank() === me!.rank, 'pinned rank updated');
     expect(shown(own(el)!)).to.deep.equal(expected(me!));
     expect(text(el, '[part=me] [part=score]')).to.equal(`${me!.score.toLocaleString('en')} XP`);
-    expect(focused(el, own(el)), 'focus stays on the moved row').to.be.true;
+    // Rows are recycled by position: the row element that had focus now shows someone else.
+    expect(rows(el).indexOf(own(el)!), 'the row moved up in view').to.be.below(place);
+    expect(focused(el, own(el)), 'focus follows the moved row').to.be.true;
     expect(text(el, '[role=status][aria-live=polite]')).to.equal(`You moved up to #${me!.rank.toLocaleString('en')}`);
     el.remove();
   });

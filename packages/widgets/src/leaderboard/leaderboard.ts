@@ -5,14 +5,13 @@ import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView, membersOnlyView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { RowWindowController } from '../controllers/row-window-controller.js';
-import { BoardStandings, type BoardQuery, type Direction } from './board-standings.js';
+import { BoardStandings, StartPrefetch, type BoardQuery, type Direction } from './board-standings.js';
 import { entryCells, type CellContext } from './entry-cells.js';
 import { rowPositions, slideFrom, type RowPositions } from './flip.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
@@ -101,8 +100,12 @@ export class RaiLeaderboard extends RaiWidget {
     task: async ([client, communityId, leaderboardId], { signal }) => {
       if (!communityId) throw new Error('rai-leaderboard: the community-id attribute is required.');
       if (!leaderboardId) throw new Error('rai-leaderboard: the leaderboard-id attribute is required.');
+      // The first rows are read alongside, for the period and page size as they are now (not
+      // args: changing them later re-reads the standings, not the board).
+      const query = { client, communityId, leaderboardId, period: this.period || undefined, limit: this.pageSize };
+      const prefetch = new StartPrefetch(query, this.auth.authenticated, signal);
       const board = await client.get<Leaderboard>(paths.leaderboard(communityId, leaderboardId), { signal });
-      return { client, communityId, leaderboardId, board };
+      return { client, communityId, leaderboardId, board, prefetch };
     },
     onError: (error) => this.reportFailure(error),
   });
@@ -112,8 +115,9 @@ export class RaiLeaderboard extends RaiWidget {
     task: async ([source, period, limit], { signal }) => {
       this.standings.value?.close();
       if (!source || !period) return initialState;
-      const query: BoardQuery = { ...source, period, limit };
-      return BoardStandings.open(query, this.auth.authenticated, () => this.requestUpdate(), signal);
+      const { prefetch, ...board } = source;
+      const query: BoardQuery = { ...board, period, limit };
+      return BoardStandings.open(query, this.auth.authenticated, () => this.requestUpdate(), signal, prefetch);
     },
     onComplete: () => {
       this.#autoLoad = true;
@@ -261,10 +265,13 @@ export class RaiLeaderboard extends RaiWidget {
   }
 
   protected override updated(): void {
-    // `repeat` moves a row that changed place by re-inserting it, which drops its focus;
-    // nothing else can move focus during a render, so give it back.
-    if (this.#focusedKey && !this.shadowRoot!.activeElement) {
-      this.renderedRows().find((row) => row.dataset['key'] === this.#focusedKey)?.focus({ preventScroll: true });
+    // Rows are recycled by position: when the focused member's row moves, the element that had
+    // focus now shows someone else (or lost it with its tabindex). Focus follows the member's
+    // row, or goes to the table when that row is no longer rendered.
+    const key = this.#focusedKey;
+    if (key && (this.shadowRoot!.activeElement as HTMLElement | null)?.dataset['key'] !== key) {
+      const row = this.renderedRows().find((r) => r.dataset['key'] === key);
+      (row ?? this.renderRoot.querySelector<HTMLElement>('[part=table]'))?.focus({ preventScroll: true });
     }
     slideFrom(this.#flip, this.renderedRows());
     this.#flip = new Map();
@@ -377,10 +384,11 @@ export class RaiLeaderboard extends RaiWidget {
         </div>
       </div>
       <div role="rowgroup" class="body" style=${styleMap({ paddingBlock: `${before}px ${after}px` })}>
-        ${repeat(
-          entries.slice(start, end),
-          (entry) => entry.user.id,
-          (entry, i) => {
+        ${
+          // Rows are recycled by position (a plain map), not keyed with repeat(): lit-html 3.3
+          // leaves one comment node behind per item repeat() removes (lit/lit#5298), and a
+          // scrolling window removes rows on every step. The slide and focus follow data-key.
+          entries.slice(start, end).map((entry, i) => {
             const mine = entry.user.id === me;
             return html`<div
               part=${mine ? 'row own-row' : 'row'}
@@ -393,8 +401,8 @@ export class RaiLeaderboard extends RaiWidget {
             >
               ${entryCells(ctx, entry, mine, 'cell')}
             </div>`;
-          },
-        )}
+          })
+        }
       </div>
     </div>`;
   }
