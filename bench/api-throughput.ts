@@ -9,6 +9,7 @@ import os from 'node:os';
 import autocannon from 'autocannon';
 import { API_PREFIX, paths } from '@rai-kit/core/api';
 import { mintWidgetToken } from '@rai-kit/server';
+import { envInt, log } from './cli.js';
 import { markdownTable, median } from './report.js';
 import type { ServersReady } from './servers.js';
 
@@ -159,17 +160,4 @@ function summarize(runs: Run[]): Omit<Run, 'requests'> {
 /** autocannon truncates latencies to whole ms, so 0 means "under 1 ms". */
 function ms(value: number): string {
   return value === 0 ? '<1' : String(value);
-}
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer; got "${raw}".`);
-  return value;
-}
-
-/** Progress goes to stderr so stdout holds only the report. */
-function log(message: string): void {
-  console.error(message);
 }

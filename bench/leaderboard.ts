@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createMemoryUpstream, createWidgetApi, mintWidgetToken, startServer } from '@rai-kit/server';
 import type { Browser } from 'puppeteer-core';
+import { envInt, log } from './cli.js';
 import { heapAfterGc, launchChromium, machineInfo, withFreshPage } from './browser/chromium.js';
 import { bundle, startPageServer } from './browser/page-server.js';
 import type { FirstRowsResult, FirstRowsTarget, UpdatesResult } from './browser/protocol.js';
@@ -192,17 +193,4 @@ async function measureUpdates(bench: Bench): Promise<UpdatesRun[]> {
     log(`updates: ${settings.updates} on ${result.sliceRows} loaded rows${reducedMotion ? ', reduced motion' : ''}`);
   }
   return runs;
-}
-
-function envInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer; got "${raw}".`);
-  return value;
-}
-
-/** Progress goes to stderr so stdout holds only the report. */
-function log(message: string): void {
-  console.error(`[${(performance.now() / 1000).toFixed(0).padStart(3)} s] ${message}`);
 }
