@@ -3,8 +3,9 @@
  * reading its shadow DOM.
  */
 import { oneEvent } from '@open-wc/testing';
+import { clearSharedTokenSources } from '@rai-kit/core/auth';
 import type { RaiWidget } from '../../packages/widgets/src/base/rai-widget.js';
-import { apiUrl, community } from './sandbox.js';
+import { apiUrl, clearFaults, community } from './sandbox.js';
 
 type WidgetTag = { [K in keyof HTMLElementTagNameMap]: HTMLElementTagNameMap[K] extends RaiWidget ? K : never }[keyof HTMLElementTagNameMap];
 
@@ -31,4 +32,21 @@ export async function mount<T extends WidgetTag, K extends keyof HTMLElementEven
 /** Whitespace-collapsed text of the first match of `selector` in `el`'s shadow root. */
 export function shadowText(el: Element, selector: string): string {
   return el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/**
+ * Sandbox member ids `u_<first>`, `u_<first + 1>`, …: a distinct member per test, so awards
+ * in one test never leak into another. Give each test file its own range.
+ */
+export function memberIds(first: number): () => string {
+  let next = first;
+  return () => `u_${String(next++).padStart(4, '0')}`;
+}
+
+/** After each test: no token source or injected fault outlives it. */
+export function resetSandboxAfterEach(): void {
+  afterEach(async () => {
+    clearSharedTokenSources();
+    await clearFaults();
+  });
 }

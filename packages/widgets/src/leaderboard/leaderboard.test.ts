@@ -1,6 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AroundMe, LeaderboardEntry, LeaderboardPeriod, StandingsMeta } from '@rai-kit/core/api';
-import { clearSharedTokenSources } from '@rai-kit/core/auth';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../define/leaderboard.js';
 import type { RaiLeaderboard } from './leaderboard.js';
@@ -8,14 +7,13 @@ import {
   apiUrl,
   authUrl,
   award,
-  clearFaults,
   community,
   disconnectStreams,
   injectFault,
   mintToken,
   until,
 } from '../../../../test/support/sandbox.js';
-import { mount, shadowText as text } from '../../../../test/support/widgets.js';
+import { memberIds, mount, resetSandboxAfterEach, shadowText as text } from '../../../../test/support/widgets.js';
 
 const shadow = (el: RaiLeaderboard) => el.shadowRoot!;
 const rows = (el: RaiLeaderboard) => [...shadow(el).querySelectorAll<HTMLElement>('.body > [role=row]')];
@@ -94,14 +92,9 @@ function board(id: string, setup: (el: RaiLeaderboard) => void = () => {}) {
 
 const live = (el: RaiLeaderboard) => until(() => !!shadow(el).querySelector('[part=live]:not([hidden])'), 'stream open');
 
-/** Distinct members per test, so awards in one test never leak into another (xp-tier uses u_0010 upwards). */
-let nextUser = 150;
-const freshUser = () => `u_${String(nextUser++).padStart(4, '0')}`;
-
-afterEach(async () => {
-  clearSharedTokenSources();
-  await clearFaults();
-});
+// Members u_0150 upwards (the xp-tier tests use u_0010 upwards).
+const freshUser = memberIds(150);
+resetSandboxAfterEach();
 
 describe('<rai-leaderboard> public', () => {
   it('shows the loading skeleton first, accessibly', async () => {

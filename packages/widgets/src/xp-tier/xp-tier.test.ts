@@ -1,19 +1,17 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Me, Tier } from '@rai-kit/core/api';
-import { clearSharedTokenSources } from '@rai-kit/core/auth';
 import '../define/xp-tier.js';
 import type { RaiXpTier } from './xp-tier.js';
 import {
   apiUrl,
   authUrl,
   award,
-  clearFaults,
   community,
   injectFault,
   tokensIssued,
   until,
 } from '../../../../test/support/sandbox.js';
-import { mount as mountWidget, shadowText as text } from '../../../../test/support/widgets.js';
+import { memberIds, mount as mountWidget, resetSandboxAfterEach, shadowText as text } from '../../../../test/support/widgets.js';
 
 const shadow = (el: RaiXpTier) => el.shadowRoot!;
 const loaded = (el: RaiXpTier) => until(() => !shadow(el).querySelector('[role=status] .visually-hidden, .skeleton'), 'content');
@@ -25,14 +23,9 @@ async function serverTiers(): Promise<Tier[]> {
 const mount = <K extends 'rai-ready' | 'rai-error' | 'rai-session-expired'>(waitFor: K, setup?: (el: RaiXpTier) => void) =>
   mountWidget('rai-xp-tier', waitFor, setup);
 
-/** A distinct member per test, so awards in one test never leak into another. */
-let nextUser = 10;
-const freshUser = () => `u_${String(nextUser++).padStart(4, '0')}`;
-
-afterEach(async () => {
-  clearSharedTokenSources();
-  await clearFaults();
-});
+// Members u_0010 upwards (the leaderboard tests start at u_0150).
+const freshUser = memberIds(10);
+resetSandboxAfterEach();
 
 describe('<rai-xp-tier> public', () => {
   it('shows the loading skeleton first, accessibly', async () => {
