@@ -1,8 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { API_PREFIX, STANDINGS_EVENT } from '@rai-kit/core/api';
 import { FaultInjector } from './faults.js';
-import { ApiError } from './http/api-error.js';
+import { limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/app-env.js';
 import { communityCors } from './http/cors.js';
 import { handleError, handleNotFound, validationHook } from './http/error-handling.js';
@@ -10,10 +9,14 @@ import { DEFAULT_RATE_LIMIT, rateLimit as rateLimiter, type RateLimitOptions } f
 import { requestId } from './http/request-id.js';
 import { identifyToken } from './http/token-auth.js';
 import { createIdempotencyStore } from './idempotency.js';
+import { chatAccess, chatTopic } from './routes/chat-access.js';
+import { registerChatRoutes } from './routes/chat-routes.js';
 import { registerCommunityRoutes } from './routes/community-routes.js';
 import { leaderboardTopic, registerLeaderboardRoutes } from './routes/leaderboard-routes.js';
 import { meTopic, registerMeRoutes } from './routes/me-routes.js';
+import { DEFAULT_SEND_RATE_LIMIT, registerMessageRoutes } from './routes/message-routes.js';
 import { registerSandboxRoutes } from './routes/sandbox-routes.js';
+import { registerUploadRoutes } from './routes/upload-routes.js';
 import { SseHub } from './sse-hub.js';
 import { standingsEventData } from './standings-cursor.js';
 import { assertTokenSecret } from './tokens.js';
@@ -31,6 +34,8 @@ export interface WidgetApiOptions {
   sandboxAdmin?: boolean;
   /** Per token subject (or IP for public calls); `false` disables. Default 600 per minute. */
   rateLimit?: RateLimitOptions | false;
+  /** Chat sends per member (`cid/sub`); `false` disables. Default 20 per 10 s. */
+  chatSendRateLimit?: RateLimitOptions | false;
   /** SSE heartbeat interval; default 15 s. */
   heartbeatMs?: number;
   /** Let any http://localhost:* / 127.0.0.1:* page call the API. Defaults to `sandboxAdmin`. */
@@ -49,8 +54,8 @@ export interface WidgetApi {
 /**
  * Builds the widget API (DESIGN.md §3) over `upstream`: `/widget/v1` routes with request
  * validation and an OpenAPI 3.1 document from the same zod schemas, contract-shaped errors,
- * request ids, per-community CORS, token auth, rate limiting, leaderboards, the `me` and
- * standings event streams and,
+ * request ids, per-community CORS, token auth, rate limiting, leaderboards, chat channels, the
+ * `me`, standings and channel event streams and,
  * in sandbox mode, the `/sandbox/v1` admin routes.
  */
 export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
@@ -78,6 +83,11 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   registerCommunityRoutes(widget, upstream);
   registerMeRoutes(widget, { upstream, hub });
   registerLeaderboardRoutes(widget, { upstream, hub });
+  const access = chatAccess(upstream);
+  registerChatRoutes(widget, { upstream, hub, access });
+  const idempotency = createIdempotencyStore();
+  registerMessageRoutes(widget, { upstream, access, idempotency, sendRateLimit: options.chatSendRateLimit ?? DEFAULT_SEND_RATE_LIMIT });
+  registerUploadRoutes(widget, { upstream, access, idempotency });
   widget.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'rai-kit widget API', version: '1', description: 'The contract rai-kit widgets talk to (DESIGN.md §3).' },
@@ -87,14 +97,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
 
   if (sandboxAdmin) {
     const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-    sandbox.use(
-      bodyLimit({
-        maxSize: 16 * 1024,
-        onError: () => {
-          throw new ApiError(413, 'invalid_request', 'Request body too large (16 KiB max).');
-        },
-      }),
-    );
+    sandbox.use(limitBody(16 * 1024));
     registerSandboxRoutes(sandbox, { upstream, hub, faults, idempotency: createIdempotencyStore() });
     app.route(SANDBOX_PREFIX, sandbox);
   }
@@ -108,6 +111,9 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
     }),
     upstream.onStandingsChange((batch) => {
       hub.publish(leaderboardTopic(batch.communityId, batch.leaderboardId, batch.period), STANDINGS_EVENT, standingsEventData(batch));
+    }),
+    upstream.onChatChange(({ communityId, channelId, type, message }) => {
+      hub.publish(chatTopic(communityId, channelId), type, message);
     }),
   ];
 

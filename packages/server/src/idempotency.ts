@@ -1,3 +1,11 @@
+/** Response header marking an answer replayed for a reused `Idempotency-Key`. */
+export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** Headers of an idempotent route's answer: {@link IDEMPOTENT_REPLAYED_HEADER} when `replayed`. */
+export function replayHeaders(replayed: boolean): Record<string, string> {
+  return replayed ? { [IDEMPOTENT_REPLAYED_HEADER]: 'true' } : {};
+}
+
 /** A response kept for replay: what the first request with a key answered. */
 export interface StoredResponse {
   status: number;

@@ -29,14 +29,25 @@ export type {
   RankedSlice,
   RankedAround,
   StandingsBatch,
+  ChannelInfo,
+  MessageQuery,
+  MessageSlice,
+  MessageDraft,
+  ChatChange,
+  StoredUpload,
 } from './upstream/upstream.js';
 export { leaderboardTopic } from './routes/leaderboard-routes.js';
+export { chatTopic } from './routes/chat-access.js';
+export { DEFAULT_SEND_RATE_LIMIT } from './routes/message-routes.js';
+export { messageId, messageSeq, decodeMessageCursor } from './message-ids.js';
 export { encodeStandingsCursor, decodeStandingsCursor } from './standings-cursor.js';
 export { createMemoryUpstream, type MemoryUpstream, type MemoryUpstreamOptions } from './upstream/memory/memory-upstream.js';
 export { standingFor, type Standing } from './upstream/memory/tier-math.js';
 export {
   createIdempotencyStore,
   IdempotencyConflictError,
+  IDEMPOTENT_REPLAYED_HEADER,
+  replayHeaders,
   type IdempotencyStore,
   type IdempotencyStoreOptions,
   type IdempotentRequest,

@@ -38,7 +38,7 @@ export interface MintOptions {
   secret: string;
   communityId: string;
   user: { id: string; displayName?: string };
-  /** Defaults to `DEFAULT_SCOPES` (me:read, me:stream, leaderboard:read). */
+  /** Defaults to `DEFAULT_SCOPES` (me:read, me:stream, leaderboard:read, chat:read, chat:write). */
   scopes?: readonly Scope[];
   /** 1..900, default 300. */
   ttlSeconds?: number;

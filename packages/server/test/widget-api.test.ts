@@ -119,6 +119,14 @@ describe('widget API reads', () => {
     assert.deepEqual(doc.servers, [{ url: '/widget/v1' }]);
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/communities/{communityId}',
+      '/communities/{communityId}/channels',
+      '/communities/{communityId}/channels/{channelId}',
+      '/communities/{communityId}/channels/{channelId}/events',
+      '/communities/{communityId}/channels/{channelId}/messages',
+      '/communities/{communityId}/channels/{channelId}/messages/{messageId}',
+      '/communities/{communityId}/channels/{channelId}/messages/{messageId}/reactions/{shortcode}',
+      '/communities/{communityId}/channels/{channelId}/uploads',
+      '/communities/{communityId}/channels/{channelId}/uploads/{uploadId}',
       '/communities/{communityId}/leaderboards',
       '/communities/{communityId}/leaderboards/{leaderboardId}',
       '/communities/{communityId}/leaderboards/{leaderboardId}/entries',

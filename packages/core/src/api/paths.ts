@@ -22,4 +22,22 @@ export const paths = {
   /** Query: `period`. SSE, or the JSON polling fallback with `after`. */
   leaderboardEvents: (communityId: string, leaderboardId: string) =>
     `/communities/${seg(communityId)}/leaderboards/${seg(leaderboardId)}/events`,
+  channels: (communityId: string) => `/communities/${seg(communityId)}/channels`,
+  channel: (communityId: string, channelId: string) => `/communities/${seg(communityId)}/channels/${seg(channelId)}`,
+  /** GET query: `limit`, and `before` (older page) or `after` (newer page). POST sends (needs `Idempotency-Key`). */
+  channelMessages: (communityId: string, channelId: string) =>
+    `/communities/${seg(communityId)}/channels/${seg(channelId)}/messages`,
+  /** PATCH edits, DELETE deletes (author only). */
+  channelMessage: (communityId: string, channelId: string, messageId: string) =>
+    `/communities/${seg(communityId)}/channels/${seg(channelId)}/messages/${seg(messageId)}`,
+  /** PUT reacts, DELETE unreacts; `shortcode` like `:sparkling_heart:`. */
+  messageReaction: (communityId: string, channelId: string, messageId: string, shortcode: string) =>
+    `/communities/${seg(communityId)}/channels/${seg(channelId)}/messages/${seg(messageId)}/reactions/${seg(shortcode)}`,
+  /** POST an image as the raw body with its Content-Type. */
+  channelUploads: (communityId: string, channelId: string) => `/communities/${seg(communityId)}/channels/${seg(channelId)}/uploads`,
+  /** GET an uploaded image (its `url`). */
+  channelUpload: (communityId: string, channelId: string, uploadId: string) =>
+    `/communities/${seg(communityId)}/channels/${seg(channelId)}/uploads/${seg(uploadId)}`,
+  /** SSE, or the JSON polling fallback with `after`. */
+  channelEvents: (communityId: string, channelId: string) => `/communities/${seg(communityId)}/channels/${seg(channelId)}/events`,
 } as const;

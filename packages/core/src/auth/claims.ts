@@ -18,12 +18,22 @@ export const SCOPES = {
   meStream: 'me:stream',
   /** Read members-only leaderboards, "around me" and their streams. */
   leaderboardRead: 'leaderboard:read',
+  /** Read members-only channels, their messages and streams. */
+  chatRead: 'chat:read',
+  /** Send, react, edit and delete one's own messages, upload images. */
+  chatWrite: 'chat:write',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
 
 /** Scopes a token gets when the host names none. */
-export const DEFAULT_SCOPES: readonly Scope[] = [SCOPES.meRead, SCOPES.meStream, SCOPES.leaderboardRead];
+export const DEFAULT_SCOPES: readonly Scope[] = [
+  SCOPES.meRead,
+  SCOPES.meStream,
+  SCOPES.leaderboardRead,
+  SCOPES.chatRead,
+  SCOPES.chatWrite,
+];
 
 /** Claims of a verified widget token. */
 export interface WidgetTokenClaims {

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { HEADERS } from '@rai-kit/core/api';
+import { IDEMPOTENT_REPLAYED_HEADER } from '../idempotency.js';
 import type { Upstream } from '../upstream/upstream.js';
 import { ApiError, errorResponse } from './api-error.js';
 import type { AppEnv } from './app-env.js';
@@ -11,9 +12,9 @@ export interface CorsOptions {
   allowLocalhostOrigins: boolean;
 }
 
-const ALLOW_METHODS = 'GET, POST, DELETE, OPTIONS';
+const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOW_HEADERS = ['Authorization', 'Content-Type', HEADERS.idempotencyKey, HEADERS.lastEventId, HEADERS.requestId].join(', ');
-const EXPOSE_HEADERS = [HEADERS.requestId, HEADERS.retryAfter, 'Idempotent-Replayed'].join(', ');
+const EXPOSE_HEADERS = [HEADERS.requestId, HEADERS.retryAfter, IDEMPOTENT_REPLAYED_HEADER].join(', ');
 const LOCALHOST_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 /** `/widget/v1/communities/{id}…` and `/sandbox/v1/communities/{id}…` name the community whose list applies. */
 const COMMUNITY_PATH = /^\/(?:widget|sandbox)\/v1\/communities\/([^/]+)/;

@@ -12,37 +12,55 @@ export interface RateLimitOptions {
 /** Generous enough for a page full of widgets, tight enough to blunt a runaway loop. */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { windowMs: 60_000, max: 600 };
 
+/** Counts hits per key in fixed windows; `hit` answers the seconds to wait once `max` is exceeded. */
+export interface FixedWindowLimiter {
+  /** Counts one hit for `key`: `null` when allowed, else the `Retry-After` seconds. */
+  hit(key: string): number | null;
+}
+
+/**
+ * Fixed-window counters per key. Written here rather than taken from a package: it is a few
+ * lines, has no dependencies, and keys on our verified token, which generic limiters cannot
+ * see. Memory-only, so per process; a multi-instance deployment would use a shared store.
+ */
+export function fixedWindowLimiter({ windowMs, max }: RateLimitOptions): FixedWindowLimiter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  let nextSweep = 0;
+  return {
+    hit(key) {
+      const now = Date.now();
+      if (now >= nextSweep) {
+        // Windows are all the same length, so anything past its reset is dead weight.
+        for (const [k, window] of windows) if (window.resetAt <= now) windows.delete(k);
+        nextSweep = now + windowMs;
+      }
+      let window = windows.get(key);
+      if (!window || window.resetAt <= now) {
+        window = { count: 0, resetAt: now + windowMs };
+        windows.set(key, window);
+      }
+      window.count++;
+      return window.count > max ? Math.max(1, Math.ceil((window.resetAt - now) / 1000)) : null;
+    },
+  };
+}
+
+/** 429 `rate_limited` in the contract shape, with `Retry-After` seconds. */
+export function rateLimitedError(retryAfter: number, what = 'requests'): ApiError {
+  return new ApiError(429, 'rate_limited', `Too many ${what}: retry in ${retryAfter} s.`, {
+    headers: { [HEADERS.retryAfter]: String(retryAfter) },
+  });
+}
+
 /**
  * Fixed-window rate limiting keyed by token subject (`cid/sub`), or by client IP for public
  * calls; over the limit answers 429 `rate_limited` with `Retry-After` seconds.
- * Written here rather than taken from a package: it is 30 lines, has no dependencies, and
- * needs to key on our verified token, which generic limiters cannot see. Memory-only, so
- * per process; a multi-instance deployment would put the counters in a shared store.
  */
-export function rateLimit({ windowMs, max }: RateLimitOptions): MiddlewareHandler<AppEnv> {
-  const windows = new Map<string, { count: number; resetAt: number }>();
-  let nextSweep = 0;
-
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<AppEnv> {
+  const limiter = fixedWindowLimiter(options);
   return async (c, next) => {
-    const now = Date.now();
-    if (now >= nextSweep) {
-      // Windows are all the same length, so anything past its reset is dead weight.
-      for (const [key, window] of windows) if (window.resetAt <= now) windows.delete(key);
-      nextSweep = now + windowMs;
-    }
-    const key = rateLimitKey(c);
-    let window = windows.get(key);
-    if (!window || window.resetAt <= now) {
-      window = { count: 0, resetAt: now + windowMs };
-      windows.set(key, window);
-    }
-    window.count++;
-    if (window.count > max) {
-      const retryAfter = Math.max(1, Math.ceil((window.resetAt - now) / 1000));
-      throw new ApiError(429, 'rate_limited', `Too many requests: retry in ${retryAfter} s.`, {
-        headers: { [HEADERS.retryAfter]: String(retryAfter) },
-      });
-    }
+    const retryAfter = limiter.hit(rateLimitKey(c));
+    if (retryAfter !== null) throw rateLimitedError(retryAfter);
     return next();
   };
 }

@@ -17,6 +17,7 @@ import {
   envelope,
   errorResponses,
   jsonContent,
+  OPTIONAL_TOKEN,
   leaderboardEntrySchema,
   leaderboardSchema,
   pageEnvelope,
@@ -39,9 +40,6 @@ const period = z
   .openapi({ description: "Ranking window, one of the board's `periods`; default its `defaultPeriod`." });
 
 const position = (description: string) => z.string().min(1).max(500).optional().openapi({ description });
-
-/** OpenAPI for "a token is optional": no requirement, or the widget token. */
-const OPTIONAL_TOKEN: Record<string, string[]>[] = [{}, { widgetToken: [] }];
 
 /** Public boards need no token; members-only ones answer like a protected route. */
 const BOARD_ACCESS =

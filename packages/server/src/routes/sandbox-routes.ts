@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { FaultInjector } from '../faults.js';
 import type { AppEnv } from '../http/app-env.js';
 import { ApiError } from '../http/api-error.js';
-import type { IdempotencyStore } from '../idempotency.js';
+import { replayHeaders, type IdempotencyStore } from '../idempotency.js';
 import { pageQuerySchema } from '../pagination.js';
 import type { SseHub } from '../sse-hub.js';
 import type { Upstream } from '../upstream/upstream.js';
@@ -106,7 +106,7 @@ export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub,
       apply,
     );
     const stored = response as Awaited<ReturnType<typeof apply>>;
-    return c.json(stored.body, stored.status as 200, replayed ? { 'Idempotent-Replayed': 'true' } : {});
+    return c.json(stored.body, stored.status as 200, replayHeaders(replayed));
   });
 
   app.openapi(listUsers, async (c) => {

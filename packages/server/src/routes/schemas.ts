@@ -1,8 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import {
+  CHANNEL_TYPES,
+  CHAT_EVENTS,
   LEADERBOARD_PERIODS,
   STANDINGS_EVENT,
   type AroundMe,
+  type Channel,
+  type ChatMessage,
+  type ChatUpload,
+  type MessagePageMeta,
   type Community,
   type ErrorCode,
   type Leaderboard,
@@ -192,6 +198,54 @@ export const standingsEventSchema = contract<StreamEvent<StandingsEventData>>()(
     .openapi('StandingsEvent', { description: 'A burst of score changes on one board and period, coalesced.' }),
 );
 
+export const channelSchema = contract<Channel>()(
+  z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      type: z.enum(CHANNEL_TYPES),
+      description: z.string(),
+      visibility: z.enum(['public', 'members']),
+      url: z.string().nullable(),
+      permissions: z.object({ read: z.boolean(), post: z.boolean(), react: z.boolean() }),
+    })
+    .openapi('Channel'),
+);
+
+export const chatMessageSchema = contract<ChatMessage>()(
+  z
+    .object({
+      id: z.string(),
+      channelId: z.string(),
+      author: userSummarySchema,
+      text: z.string(),
+      images: z.array(z.object({ url: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable(), alt: z.string() })),
+      replyTo: z.object({ id: z.string(), author: userSummarySchema, excerpt: z.string() }).nullable(),
+      reactions: z.array(z.object({ shortcode: z.string(), count: z.number().int().positive(), mine: z.boolean() })),
+      createdAt: z.string(),
+      editedAt: z.string().nullable(),
+      deleted: z.boolean(),
+    })
+    .openapi('ChatMessage', { description: 'Text is plain text, never HTML. Reactions’ `mine` is per caller, and false in events.' }),
+);
+
+export const messagePageMetaSchema = contract<MessagePageMeta>()(
+  z.object({ prevCursor: z.string().nullable(), nextCursor: z.string().nullable(), lastEventId: z.string() }).openapi('MessagePageMeta'),
+);
+
+export const chatUploadSchema = contract<ChatUpload>()(
+  z.object({ id: z.string(), url: z.string(), width: z.number().int().nullable(), height: z.number().int().nullable() }).openapi('ChatUpload'),
+);
+
+export const chatEventSchema = contract<StreamEvent<ChatMessage>>()(
+  z
+    .object({ id: z.string(), event: z.enum([CHAT_EVENTS.created, CHAT_EVENTS.updated, CHAT_EVENTS.deleted]), data: chatMessageSchema })
+    .openapi('ChatEvent', { description: 'A message created, changed or deleted: the whole message, to replace the copy held.' }),
+);
+
+/** OpenAPI security for "a token is optional": no requirement, or the widget token. */
+export const OPTIONAL_TOKEN: Record<string, string[]>[] = [{}, { widgetToken: [] }];
+
 /** `{ data }` success envelope. */
 export const envelope = <T extends z.ZodType>(data: T) => z.object({ data });
 
@@ -208,9 +262,11 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`invalid_request`); `details` names the fields.',
   401: 'Missing, invalid or expired widget token (`unauthorized`).',
-  403: 'Token for another community, or without the needed scope (`forbidden`).',
-  404: 'No such community, member or leaderboard (`not_found`).',
+  403: 'Token for another community or without the needed scope, or an action the caller may not take (`forbidden`).',
+  404: 'No such community, member, leaderboard, channel or message (`not_found`).',
   409: 'Idempotency-Key reused for a different request (`conflict`).',
+  413: 'Body too large (`invalid_request`).',
+  415: 'Unsupported media type (`invalid_request`).',
   429: 'Rate limited (`rate_limited`); see `Retry-After`.',
 };
 

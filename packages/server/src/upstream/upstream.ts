@@ -1,4 +1,8 @@
 import type {
+  Channel,
+  ChatEventType,
+  ChatImage,
+  ChatMessage,
   Community,
   Leaderboard,
   LeaderboardEntry,
@@ -86,6 +90,53 @@ export interface StandingsBatch {
   changes: RankedChange[];
 }
 
+/** A channel as an upstream knows it; the API adds the caller's `permissions`. */
+export type ChannelInfo = Omit<Channel, 'permissions'>;
+
+/**
+ * Which part of a channel's history to read, by message sequence number (see
+ * message-ids.ts): after `after` or before `before` (exclusive), else the newest messages.
+ */
+export interface MessageQuery {
+  after?: number;
+  before?: number;
+  /** 1..100. */
+  limit: number;
+}
+
+/** Contiguous messages, oldest first, and whether messages exist beyond either end. */
+export interface MessageSlice {
+  messages: ChatMessage[];
+  hasPrev: boolean;
+  hasNext: boolean;
+}
+
+/** A message to create; the API has checked that `replyTo` and the images exist. */
+export interface MessageDraft {
+  authorId: string;
+  text: string;
+  replyTo: string | null;
+  images: ChatImage[];
+}
+
+/** A change to a message, published on its channel's stream. `message` is as everyone sees it (`mine: false`). */
+export interface ChatChange {
+  communityId: string;
+  channelId: string;
+  type: ChatEventType;
+  message: ChatMessage;
+}
+
+/** An uploaded image as stored. */
+export interface StoredUpload {
+  id: string;
+  channelId: string;
+  contentType: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  width: number | null;
+  height: number | null;
+}
+
 /**
  * The data source behind the widget API: the in-memory sandbox now, Returning.AI's REST API
  * later. Methods resolve `null` when the community (or user) does not exist, so the API can
@@ -124,4 +175,31 @@ export interface Upstream {
   ): Promise<RankedAround | null>;
   /** Subscribes to standings batches; returns the unsubscribe function. */
   onStandingsChange(listener: (batch: StandingsBatch) => void): () => void;
+  /** Channels in display order; members-only ones only with `includeMembersOnly`. */
+  listChannels(communityId: string, page: PageRequest, options: { includeMembersOnly: boolean }): Promise<Page<ChannelInfo> | null>;
+  getChannel(communityId: string, channelId: string): Promise<ChannelInfo | null>;
+  /**
+   * A page of history; `mine` on reactions is computed for `viewerId` (`null`: anonymous).
+   * Like standings, reads and {@link onChatChange} must agree: a read reflects exactly the
+   * changes delivered before it.
+   */
+  listMessages(communityId: string, channelId: string, query: MessageQuery, viewerId: string | null): Promise<MessageSlice | null>;
+  getMessage(communityId: string, channelId: string, messageId: string, viewerId: string | null): Promise<ChatMessage | null>;
+  /** Appends a message; `null` when the channel does not exist. */
+  sendMessage(communityId: string, channelId: string, draft: MessageDraft): Promise<ChatMessage | null>;
+  /** Sets `userId`'s reaction `shortcode` on or off (idempotent); the message as `userId` sees it. */
+  setReaction(communityId: string, channelId: string, messageId: string, userId: string, shortcode: string, on: boolean): Promise<ChatMessage | null>;
+  /** Replaces the text (edit) or leaves a tombstone (`deleted`); authorship is the API's check. */
+  changeMessage(
+    communityId: string,
+    channelId: string,
+    messageId: string,
+    change: { text: string } | { deleted: true },
+    viewerId: string,
+  ): Promise<ChatMessage | null>;
+  /** Keeps an image for later sends; `null` when the channel does not exist. */
+  saveUpload(communityId: string, upload: Omit<StoredUpload, 'id'>): Promise<StoredUpload | null>;
+  getUpload(communityId: string, uploadId: string): Promise<StoredUpload | null>;
+  /** Subscribes to message changes; returns the unsubscribe function. */
+  onChatChange(listener: (change: ChatChange) => void): () => void;
 }

@@ -1,6 +1,7 @@
 import type { Me, MeEventData, MeEventType } from '@rai-kit/core/api';
 import { pageOf } from '../../pagination.js';
 import type { Award, MeChange, Upstream } from '../upstream.js';
+import { ChatStore } from './chat-store.js';
 import { COMMUNITY_FIXTURES, type CommunityFixture } from './communities.js';
 import { fixturesOf } from './leaderboards.js';
 import { generateMembers, type Member } from './members.js';
@@ -34,7 +35,7 @@ interface CommunityState {
 /**
  * The sandbox upstream: the communities of communities.ts (`demo`, `acme-traders`, `night-owls`, `fresh-start`) with tier
  * ladders, XP rules and 200–400 generated members each, and the leaderboards of
- * leaderboards.ts, held in memory. Awards change it and are published through `onMeChange`
+ * leaderboards.ts and the channels of chat-seed.ts, held in memory. Awards change it and are published through `onMeChange`
  * and, coalesced, `onStandingsChange`.
  */
 export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: MemoryUpstreamOptions = {}): MemoryUpstream {
@@ -55,6 +56,14 @@ export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: Memor
     flushMs: standingsFlushMs,
     members: (communityId) => communities.get(communityId)?.members,
     topXp: (communityId) => communities.get(communityId)?.fixture.topXp ?? 0,
+  });
+
+  const chat = new ChatStore({
+    member: (communityId, userId) => communities.get(communityId)?.members.get(userId),
+    memberIds: (communityId) => {
+      const members = communities.get(communityId)?.members;
+      return members && [...members.keys()];
+    },
   });
 
   const emit = (communityId: string, userId: string, type: MeEventType, data: MeEventData): void => {
@@ -142,6 +151,36 @@ export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: Memor
     },
     onStandingsChange(listener) {
       return standings.onChange(listener);
+    },
+    async listChannels(communityId, page, { includeMembersOnly }) {
+      return chat.listChannels(communityId, page, includeMembersOnly);
+    },
+    async getChannel(communityId, channelId) {
+      return chat.getChannel(communityId, channelId);
+    },
+    async listMessages(communityId, channelId, query, viewerId) {
+      return chat.listMessages(communityId, channelId, query, viewerId);
+    },
+    async getMessage(communityId, channelId, messageId, viewerId) {
+      return chat.getMessage(communityId, channelId, messageId, viewerId);
+    },
+    async sendMessage(communityId, channelId, draft) {
+      return chat.send(communityId, channelId, draft);
+    },
+    async setReaction(communityId, channelId, messageId, userId, shortcode, on) {
+      return chat.setReaction(communityId, channelId, messageId, userId, shortcode, on);
+    },
+    async changeMessage(communityId, channelId, messageId, change, viewerId) {
+      return chat.change(communityId, channelId, messageId, change, viewerId);
+    },
+    async saveUpload(communityId, upload) {
+      return chat.saveUpload(communityId, upload);
+    },
+    async getUpload(communityId, uploadId) {
+      return chat.getUpload(communityId, uploadId);
+    },
+    onChatChange(listener) {
+      return chat.onChange(listener);
     },
     close() {
       standings.flush();
