@@ -50,17 +50,10 @@ export function applyChanges(slice: StandingsSlice, changes: readonly StandingsC
       const shift = rankShift(entry.score, changes);
       return shift === 0 ? entry : { ...entry, rank: entry.rank + shift };
     });
-  // Previous-period ranks are not in the event: keep the one the row had, if any.
   const previousRanks = new Map(slice.entries.map((e) => [e.user.id, e.previousRank]));
   for (const change of changes) {
-    if (change.rank === null || change.cursor === null) continue;
-    const entry: LeaderboardEntry = {
-      rank: change.rank,
-      user: change.user,
-      score: change.score,
-      previousRank: previousRanks.get(change.user.id) ?? null,
-      cursor: change.cursor,
-    };
+    const entry = entryOf(change, previousRanks.get(change.user.id) ?? null);
+    if (!entry) continue;
     const afterStart = !slice.hasPrev || (first !== undefined && compareStanding(entry, first) >= 0);
     const beforeEnd = !slice.hasNext || (last !== undefined && compareStanding(entry, last) <= 0);
     if (afterStart && beforeEnd) kept.push(entry);
@@ -76,11 +69,14 @@ export function applyChanges(slice: StandingsSlice, changes: readonly StandingsC
  */
 export function applyChangesToEntry(entry: LeaderboardEntry | null, userId: string, changes: readonly StandingsChange[]): LeaderboardEntry | null {
   const own = changes.find((c) => c.user.id === userId);
-  if (own) {
-    if (own.rank === null || own.cursor === null) return null;
-    return { rank: own.rank, user: own.user, score: own.score, previousRank: entry?.previousRank ?? null, cursor: own.cursor };
-  }
+  if (own) return entryOf(own, entry?.previousRank ?? null);
   if (!entry) return null;
   const shift = rankShift(entry.score, changes);
   return shift === 0 ? entry : { ...entry, rank: entry.rank + shift };
+}
+
+/** The entry a change puts on the board (`null` when it leaves it); the event has no previous-period rank, so the caller's is kept. */
+function entryOf(change: StandingsChange, previousRank: number | null): LeaderboardEntry | null {
+  if (change.rank === null || change.cursor === null) return null;
+  return { rank: change.rank, user: change.user, score: change.score, previousRank, cursor: change.cursor };
 }
