@@ -91,6 +91,12 @@ export interface ChatMessage {
   editedAt: string | null;
   /** A tombstone: the message was deleted, its id stays in the history. */
   deleted: boolean;
+  /**
+   * The sender's `nonce` from the send, echoed to everyone (Discord's pattern), so the
+   * sending client can match the server copy that reaches it by the stream before the send's
+   * answer does, and never shows its message twice. `null` for messages sent without one.
+   */
+  nonce: string | null;
 }
 
 /** `meta` of a message history page. Messages are always oldest first within a page. */
@@ -110,7 +116,12 @@ export interface SendMessageBody {
   replyTo?: string;
   /** Ids of uploads (`POST …/uploads`) of the same channel. */
   imageIds?: string[];
+  /** A client-chosen id (at most {@link MAX_NONCE_LENGTH} characters) echoed as the message's `nonce`. */
+  nonce?: string;
 }
+
+/** Longest `nonce` a send may carry. */
+export const MAX_NONCE_LENGTH = 64;
 
 /** Answer of an upload: pass `id` in `imageIds`. */
 export interface ChatUpload {

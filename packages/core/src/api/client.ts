@@ -34,6 +34,8 @@ export interface RequestOptions {
   /** Makes a POST safe to retry: the server creates at most once per key. */
   idempotencyKey?: string;
   signal?: AbortSignal;
+  /** Retries of this request, overriding the client's; `0` for callers that retry on their own (the chat outbox). */
+  retries?: number;
 }
 
 /** One page of a collection. */
@@ -160,6 +162,7 @@ export class WidgetApiClient {
     const canRetry = method === 'GET' || method === 'PUT' || method === 'DELETE' || !!options.idempotencyKey;
     const request = { method, headers: this.#headers(options), body: jsonBody(options.body), signal };
     const context = { fetch: this.#fetch, tokenSource: this.tokenSource };
+    const retries = options.retries ?? this.#retry.retries;
     for (let attempt = 0; ; attempt++) {
       let response: Response;
       try {
@@ -170,7 +173,7 @@ export class WidgetApiClient {
         // request that never got an answer is a retryable network error.
         if (cause instanceof ApiError) throw cause;
         const error = new ApiError({ code: 'network_error', message: 'The widget API could not be reached.', cause });
-        if (!canRetry || attempt >= this.#retry.retries) throw error;
+        if (!canRetry || attempt >= retries) throw error;
         await this.#wait(backoffDelay(attempt, this.#retry), signal);
         continue;
       }
@@ -179,7 +182,7 @@ export class WidgetApiClient {
 
       const error = await errorFromResponse(response);
       const retryable = RETRYABLE_STATUS.has(response.status) && (canRetry || response.status === 429);
-      if (!retryable || attempt >= this.#retry.retries) throw error;
+      if (!retryable || attempt >= retries) throw error;
       const retryAfterMs = error.retryAfter === null ? null : error.retryAfter * 1000;
       if (retryAfterMs !== null && retryAfterMs > this.#retry.maxRetryAfterMs) throw error;
       await this.#wait(retryAfterMs ?? backoffDelay(attempt, this.#retry), signal);

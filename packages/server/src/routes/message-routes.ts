@@ -1,5 +1,5 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, SHORTCODE_PATTERN, type ChatImage, type ChatMessage } from '@rai-kit/core/api';
+import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, MAX_NONCE_LENGTH, SHORTCODE_PATTERN, type ChatImage, type ChatMessage } from '@rai-kit/core/api';
 import { SCOPES } from '@rai-kit/core/auth';
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/app-env.js';
@@ -37,6 +37,12 @@ const sendBody = z
     text: messageText(0).default(''),
     replyTo: z.string().min(1).max(100).optional().openapi({ description: 'Id of the message of this channel being answered.' }),
     imageIds: z.array(z.string().min(1).max(100)).max(MAX_MESSAGE_IMAGES).optional().openapi({ description: 'Upload ids of this channel.' }),
+    nonce: z
+      .string()
+      .min(1)
+      .max(MAX_NONCE_LENGTH)
+      .optional()
+      .openapi({ description: 'Client-chosen id echoed as the message’s `nonce`, to match the stream’s copy to the send.' }),
   })
   .refine((b) => b.text.length > 0 || (b.imageIds?.length ?? 0) > 0, { message: 'Write some text or attach an image', path: ['text'] });
 
@@ -139,6 +145,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, { upstream, acce
           text: body.text,
           replyTo: body.replyTo ?? null,
           images,
+          nonce: body.nonce ?? null,
         });
         if (!message) throw noSuchChannel(communityId, channelId);
         return { status: 201, body: { data: message } };

@@ -225,6 +225,7 @@ export const chatMessageSchema = contract<ChatMessage>()(
       createdAt: z.string(),
       editedAt: z.string().nullable(),
       deleted: z.boolean(),
+      nonce: z.string().nullable(),
     })
     .openapi('ChatMessage', { description: 'Text is plain text, never HTML. Reactions’ `mine` is per caller, and false in events.' }),
 );

@@ -117,6 +117,7 @@ export interface MessageDraft {
   text: string;
   replyTo: string | null;
   images: ChatImage[];
+  nonce: string | null;
 }
 
 /** A change to a message, published on its channel's stream. `message` is as everyone sees it (`mine: false`). */

@@ -19,6 +19,7 @@ interface StoredMessage {
   createdAt: number;
   editedAt: number | null;
   deleted: boolean;
+  nonce: string | null;
 }
 
 interface ChannelState {
@@ -88,6 +89,7 @@ export class ChatStore {
       createdAt: seed.createdAt,
       editedAt: null,
       deleted: false,
+      nonce: null,
     };
   }
 
@@ -148,6 +150,7 @@ export class ChatStore {
       createdAt: Date.now(),
       editedAt: null,
       deleted: false,
+      nonce: draft.nonce,
     };
     channel.messages[seq] = message;
     this.#emit(communityId, channel, message, CHAT_EVENTS.created);
@@ -235,6 +238,7 @@ export class ChatStore {
       createdAt: new Date(message.createdAt).toISOString(),
       editedAt: message.editedAt === null ? null : new Date(message.editedAt).toISOString(),
       deleted: message.deleted,
+      nonce: message.nonce,
     };
   }
 
