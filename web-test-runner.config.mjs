@@ -10,6 +10,29 @@ const { startTestBackend } = await import('./test/support/backend.ts');
 const { CHROMIUM_FLAGS, CHROMIUM_PATH } = await import('./scripts/chromium.ts');
 const backend = await startTestBackend();
 
+const chrome = chromeLauncher({
+  launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] },
+});
+
+/**
+ * `executeServerCommand('go-offline', { afterMs, forMs })`: the page loses its network after
+ * `afterMs`, for `forMs`, then gets it back (DevTools offline emulation: `navigator.onLine`,
+ * the `offline`/`online` events and failing requests, all real). Answered before the network
+ * goes, and restored from here, because the command channel itself is a WebSocket of the page.
+ */
+const offlinePlugin = {
+  name: 'rai-offline',
+  executeCommand({ command, payload, session }) {
+    if (command !== 'go-offline') return undefined;
+    const { afterMs = 50, forMs = 1_000 } = payload ?? {};
+    const page = chrome.getPage(session.id);
+    // The page may be gone by then (a test that failed early): nothing to restore.
+    setTimeout(() => page.setOfflineMode(true).catch(() => {}), afterMs);
+    setTimeout(() => page.setOfflineMode(false).catch(() => {}), afterMs + forMs);
+    return true;
+  },
+};
+
 export default {
   rootDir: '.',
   files: ['packages/widgets/src/**/*.test.ts', 'test/**/*.test.ts'],
@@ -20,10 +43,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     { name: 'rai-test-backend', serverStop: () => backend.close() },
+    offlinePlugin,
   ],
-  browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS] },
-    }),
-  ],
+  browsers: [chrome],
 };

@@ -1,8 +1,8 @@
 /**
  * Browser side of the test backend: where the sandbox API is, and the sandbox admin hooks
- * (awards, fault injection, stream disconnects) the tests drive it with.
+ * (awards, posts as any member, fault injection, stream disconnects) the tests drive it with.
  */
-import type { Me } from '@rai-kit/core/api';
+import type { ChatMessage, Me } from '@rai-kit/core/api';
 
 interface TestEnv {
   apiUrl: string;
@@ -48,13 +48,34 @@ export async function award(userId: string, grant: { xp?: number; coins?: number
   return (await admin<{ data: Me }>('POST', `/communities/${community}/users/${userId}/awards`, grant)).data;
 }
 
-/** The next `times` requests to `path` (a prefix) answer `status`. */
-export async function injectFault(fault: { path: string; status: number; times: number; retryAfter?: number; method?: string }) {
+/** A sandbox fault: see packages/server/src/faults.ts. */
+export interface FaultSpec {
+  path: string;
+  status: number;
+  times?: number;
+  probability?: number;
+  seed?: number;
+  phase?: 'request' | 'response';
+  retryAfter?: number;
+  method?: string;
+}
+
+/**
+ * Requests to `path` (a prefix) answer `status`: the next `times`, or each with `probability`.
+ * `phase: 'response'` lets the request take effect and loses its answer.
+ */
+export async function injectFault(fault: FaultSpec) {
   await admin('POST', '/faults', fault);
 }
 
 export async function clearFaults(): Promise<void> {
   await admin('DELETE', '/faults');
+}
+
+/** Posts `text` in `channelId` as member `authorId` (no token, no send rate limit), as another person chatting would. */
+export async function postAs(authorId: string, channelId: string, text: string, replyTo?: string): Promise<ChatMessage> {
+  const body = { authorId, text, ...(replyTo === undefined ? {} : { replyTo }) };
+  return (await admin<{ data: ChatMessage }>('POST', `/communities/${community}/channels/${channelId}/messages`, body)).data;
 }
 
 /** Drops every open event stream, as a network blip would. */

@@ -437,3 +437,112 @@ describe('chat send rate limit', () => {
     assert.equal(res.status, 201);
   });
 });
+
+describe('chat sandbox hooks', () => {
+  let t: TestApi;
+  // One send per member per minute: the sandbox post must not count against it.
+  before(async () => (t = await startApi({ rateLimit: false, chatSendRateLimit: { windowMs: 60_000, max: 1 } })));
+  after(() => t.close());
+
+  const channelPath = (channel: string) => `/widget/v1${paths.channelMessages('demo', channel)}`;
+  const send = (token: string, key: string, body: unknown) =>
+    fetch(t.url(channelPath('ch-general')), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'Idempotency-Key': key },
+      body: JSON.stringify(body),
+    });
+  const postAs = (channel: string, body: unknown) =>
+    fetch(t.url(`/sandbox/v1/communities/demo/channels/${channel}/messages`), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const openStream = async (channel: string) =>
+    sseReader(await fetch(t.url(`/widget/v1${paths.channelEvents('demo', channel)}`), { headers: { Accept: 'text/event-stream' } }));
+  const newest = async (channel: string, limit: number) =>
+    ((await (await fetch(t.url(`${channelPath(channel)}?limit=${limit}`))).json()) as History).data;
+
+  test('a send’s nonce is echoed in the answer and in the message.created event', async () => {
+    const stream = await openStream('ch-general');
+    const res = await send(await t.token({ userId: 'u_0001' }), 'nonce-1', { text: 'with a nonce', nonce: 'n-42' });
+    assert.equal(res.status, 201);
+    const message = ((await res.json()) as { data: ChatMessage }).data;
+    assert.equal(message.nonce, 'n-42');
+    const [event] = await stream.events(1);
+    assert.equal(event!.event, CHAT_EVENTS.created);
+    assert.equal((event!.data as ChatMessage).nonce, 'n-42');
+    await stream.close();
+    assert.equal((await newest('ch-general', 1))[0]!.nonce, 'n-42', 'history keeps it too');
+  });
+
+  test('a response-phase fault loses the answer, not the send: a retry with the same key gives the one message', async () => {
+    const token = await t.token({ userId: 'u_0002' });
+    const fault = await fetch(t.url('/sandbox/v1/faults'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: channelPath('ch-general'), method: 'POST', status: 503, times: 1, phase: 'response' }),
+    });
+    assert.equal(fault.status, 201);
+    const lost = await send(token, 'lost-answer', { text: 'did it arrive?' });
+    assert.equal(lost.status, 503);
+    assert.equal(((await lost.json()) as ErrorBody).error.code, 'unavailable');
+    assert.equal((await newest('ch-general', 1))[0]!.text, 'did it arrive?', 'the handler ran');
+
+    const retried = await send(token, 'lost-answer', { text: 'did it arrive?' });
+    assert.equal(retried.status, 201, 'a replay, so the 1-per-minute limit does not refuse it');
+    assert.equal(retried.headers.get('Idempotent-Replayed'), 'true');
+    const recent = await newest('ch-general', 10);
+    assert.equal(recent.filter((m) => m.text === 'did it arrive?').length, 1);
+    assert.equal(((await retried.json()) as { data: ChatMessage }).data.id, recent.at(-1)!.id);
+
+    // A replay's answer can be lost too; the error then carries none of the replay's headers.
+    await fetch(t.url('/sandbox/v1/faults'), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: channelPath('ch-general'), status: 503, times: 1, phase: 'response' }),
+    });
+    const lostReplay = await send(token, 'lost-answer', { text: 'did it arrive?' });
+    assert.deepEqual([lostReplay.status, lostReplay.headers.get('Idempotent-Replayed')], [503, null]);
+    assert.equal((await newest('ch-general', 10)).filter((m) => m.text === 'did it arrive?').length, 1);
+  });
+
+  test('the sandbox posts as any member past the send rate limit, on the stream like any send', async () => {
+    const token = await t.token({ userId: 'u_0003' });
+    assert.equal((await send(token, 'own-1', { text: 'mine' })).status, 201);
+    assert.equal((await send(token, 'own-2', { text: 'mine again' })).status, 429, 'the member is at the limit');
+
+    const stream = await openStream('ch-general');
+    const target = (await newest('ch-general', 1))[0]!;
+    const posts = [];
+    for (const text of ['hi from the sandbox', 'and again']) {
+      const res = await postAs('ch-general', { authorId: 'u_0003', text, replyTo: target.id });
+      assert.equal(res.status, 201, await res.clone().text());
+      posts.push(((await res.json()) as { data: ChatMessage }).data);
+    }
+    assert.deepEqual(posts.map((m) => [m.author.id, m.text, m.replyTo?.id]), [
+      ['u_0003', 'hi from the sandbox', target.id],
+      ['u_0003', 'and again', target.id],
+    ]);
+    const events = await stream.events(2);
+    assert.deepEqual(events.map((e) => [e.event, (e.data as ChatMessage).id]), posts.map((m) => [CHAT_EVENTS.created, m.id]));
+    await stream.close();
+  });
+
+  test('a sandbox post names what is wrong', async () => {
+    const cases: [string, unknown, number, string][] = [
+      ['ch-general', { authorId: 'u_9999', text: 'who?' }, 400, 'authorId'],
+      ['ch-general', { authorId: 'u_0001', text: '   ' }, 400, 'text'],
+      ['ch-general', { authorId: 'u_0001', text: 'x'.repeat(MAX_MESSAGE_LENGTH + 1) }, 400, 'text'],
+      ['ch-general', { authorId: 'u_0001', text: 'hi', replyTo: 'm_nope' }, 400, 'replyTo'],
+      ['ch-general', { authorId: 'u_0001', text: 'hi', imageIds: ['x'] }, 400, ''],
+      ['ch-nope', { authorId: 'u_0001', text: 'hi' }, 404, ''],
+      ['ch-arcade', { authorId: 'u_0001', text: 'hi' }, 403, ''],
+    ];
+    for (const [channel, body, status, field] of cases) {
+      const res = await postAs(channel, body);
+      assert.equal(res.status, status, JSON.stringify(body));
+      const { error } = (await res.json()) as ErrorBody;
+      if (field) assert.equal(error.details?.[0]?.path, field, JSON.stringify(body));
+    }
+  });
+});

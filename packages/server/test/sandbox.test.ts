@@ -135,3 +135,57 @@ describe('without sandboxAdmin', () => {
     assert.equal((await fetch(t.url('/sandbox/v1/faults'), json({ path: '/', status: 500, times: 1 }))).status, 404);
   });
 });
+
+describe('probabilistic faults', () => {
+  let t: TestApi;
+  // Hundreds of requests from one address: no API rate limit in the way.
+  before(async () => (t = await startApi({ rateLimit: false })));
+  after(() => t.close());
+
+  test('a probabilistic fault fails about that share of requests, the same ones for the same seed, until cleared', async () => {
+    const path = '/widget/v1/communities/demo/tiers';
+    const run = async (seed: number) => {
+      assert.equal((await fetch(t.url('/sandbox/v1/faults'), json({ path, status: 503, probability: 0.2, seed }))).status, 201);
+      const statuses: number[] = [];
+      for (let i = 0; i < 500; i++) statuses.push((await fetch(t.url(path))).status);
+      await fetch(t.url('/sandbox/v1/faults'), { method: 'DELETE' });
+      return statuses;
+    };
+    const first = await run(42);
+    const failed = first.filter((s) => s === 503).length;
+    assert.deepEqual([...new Set(first)].sort(), [200, 503]);
+    assert.ok(failed > 70 && failed < 130, `${failed} of 500 failed, expected about 100`);
+    assert.deepEqual(await run(42), first, 'the same seed fails the same requests');
+    assert.notDeepEqual(await run(43), first, 'another seed, other requests');
+    assert.equal((await fetch(t.url(path))).status, 200, 'cleared');
+  });
+
+  test('a probabilistic fault with `times` disarms after that many failures', async () => {
+    const path = '/widget/v1/communities/demo/xp-rules';
+    await fetch(t.url('/sandbox/v1/faults'), json({ path, status: 500, probability: 0.5, times: 3 }));
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await fetch(t.url(path))).status);
+    assert.equal(statuses.filter((s) => s === 500).length, 3);
+    assert.ok(statuses.slice(0, statuses.lastIndexOf(500)).includes(200), 'some requests passed between the failures');
+    assert.deepEqual(await (await fetch(t.url('/sandbox/v1/faults'), { method: 'DELETE' })).json(), { data: { cleared: 0 } });
+  });
+
+  test('fault validation is strict and names each field', async () => {
+    for (const [body, fields] of [
+      [{ path: '/x', status: 503 }, ['times']],
+      [{ path: '/x', status: 503, probability: 1.5 }, ['probability']],
+      [{ path: '/x', status: 503, probability: 0 }, ['probability']],
+      [{ path: '/x', status: 503, times: 1, phase: 'later' }, ['phase']],
+      [{ path: '/x', status: 503, times: 1, seed: 7 }, ['seed']],
+      [{ path: '/x', status: 503, times: 1, probabilty: 0.5 }, ['body']], // a typo is not silently ignored
+    ] as const) {
+      const res = await fetch(t.url('/sandbox/v1/faults'), json(body));
+      assert.equal(res.status, 400, JSON.stringify(body));
+      const { error } = await res.json();
+      assert.deepEqual(error.details.map((d: { path: string }) => d.path), fields, JSON.stringify(error));
+    }
+    const armed = await fetch(t.url('/sandbox/v1/faults'), json({ path: '/x', status: 503, probability: 1 }));
+    assert.deepEqual((await armed.json()).data, { path: '/x', status: 503, probability: 1, phase: 'request' });
+    await fetch(t.url('/sandbox/v1/faults'), { method: 'DELETE' });
+  });
+});

@@ -4,9 +4,21 @@
  */
 export { RaiElement, type Theme } from './base/rai-element.js';
 export { RaiWidget } from './base/rai-widget.js';
-export type { RaiEventMap, ReadyDetail, ErrorDetail, TierChangeDetail, PeriodChangeDetail } from './base/events.js';
+export type {
+  RaiEventMap,
+  ReadyDetail,
+  ErrorDetail,
+  TierChangeDetail,
+  PeriodChangeDetail,
+  MessageSentDetail,
+  MessageFailedDetail,
+  UnreadChangeDetail,
+} from './base/events.js';
 export { RaiXpTier } from './xp-tier/xp-tier.js';
 export { RaiLeaderboard } from './leaderboard/leaderboard.js';
+export { RaiChatChannel } from './chat-channel/chat-channel.js';
+export { RaiChatComposer, type ComposeDetail } from './chat-channel/composer.js';
+export { RaiEmojiPicker, type EmojiPickDetail, type EmojiCloseDetail } from './chat-channel/emoji-picker.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { AuthController } from './controllers/auth-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';

@@ -47,6 +47,8 @@ export const handleError: ErrorHandler<AppEnv> = (error, c) => {
     const message = status === 415 ? 'Send the body as JSON (Content-Type: application/json).' : error.message || 'Bad request.';
     return errorResponse(c, new ApiError(status, codeForStatus(status), message));
   }
+  // The client went away mid-request (a cancelled upload): nobody reads this answer, and it is no server fault to log.
+  if (c.req.raw.signal.aborted) return errorResponse(c, new ApiError(400, 'invalid_request', 'The client closed the request.'));
   console.error(`[rai-kit] request ${c.get('requestId')} ${c.req.method} ${c.req.path} failed:`, error);
   return errorResponse(c, new ApiError(500, 'internal', 'Internal server error.'));
 };

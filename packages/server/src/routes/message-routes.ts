@@ -24,7 +24,7 @@ const WRITE_ACCESS =
   'user is a member: 401 without, 403 for another community or scope, 404 for a non-member.';
 
 /** Message text: trimmed, then at least `min` and at most MAX_MESSAGE_LENGTH characters. */
-const messageText = (min: number) =>
+export const messageText = (min: number) =>
   z
     .string()
     .trim()
@@ -136,9 +136,7 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>, { upstream, acce
         // Inside the idempotent step: a replay is not a new send and never counts.
         const retryAfter = sendLimiter?.hit(`${communityId}/${claims.sub}`) ?? null;
         if (retryAfter !== null) throw rateLimitedError(retryAfter, 'messages');
-        if (body.replyTo !== undefined && !(await upstream.getMessage(communityId, channelId, body.replyTo, null))) {
-          throw invalid('replyTo', `No message "${body.replyTo}" in this channel to reply to.`);
-        }
+        await assertReplyTarget(upstream, communityId, channelId, body.replyTo);
         const images = await Promise.all((body.imageIds ?? []).map((id, i) => imageOf(c, communityId, channelId, id, i)));
         const message = await upstream.sendMessage(communityId, channelId, {
           authorId: claims.sub,
@@ -208,6 +206,14 @@ interface MessageRef {
   messageId: string;
 }
 
-function invalid(path: string, message: string): ApiError {
+/** 400 unless `replyTo` (when given) is a message of the channel. */
+export async function assertReplyTarget(upstream: Upstream, communityId: string, channelId: string, replyTo: string | undefined): Promise<void> {
+  if (replyTo !== undefined && !(await upstream.getMessage(communityId, channelId, replyTo, null))) {
+    throw invalid('replyTo', `No message "${replyTo}" in this channel to reply to.`);
+  }
+}
+
+/** A 400 naming the offending field. */
+export function invalid(path: string, message: string): ApiError {
   return new ApiError(400, 'invalid_request', message, { details: [{ path, message }] });
 }

@@ -1,13 +1,25 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import type { FaultInjector } from '../faults.js';
+import { FAULT_PHASES, type FaultInjector } from '../faults.js';
 import type { AppEnv } from '../http/app-env.js';
 import { ApiError } from '../http/api-error.js';
 import { replayHeaders, type IdempotencyStore } from '../idempotency.js';
 import { pageQuerySchema } from '../pagination.js';
 import type { SseHub } from '../sse-hub.js';
 import type { Upstream } from '../upstream/upstream.js';
+import { channelParams, noSuchChannel } from './chat-access.js';
 import { noSuchCommunity } from './community-routes.js';
-import { SERVER_ERROR_CODES, communityIdParam, envelope, errorResponses, jsonContent, meSchema, pageEnvelope, userSummarySchema } from './schemas.js';
+import { assertReplyTarget, invalid, messageText } from './message-routes.js';
+import {
+  SERVER_ERROR_CODES,
+  chatMessageSchema,
+  communityIdParam,
+  envelope,
+  errorResponses,
+  jsonContent,
+  meSchema,
+  pageEnvelope,
+  userSummarySchema,
+} from './schemas.js';
 
 /** Awards are bounded so a typo cannot overflow a balance. */
 const MAX_AWARD = 1_000_000;
@@ -45,19 +57,37 @@ const listUsers = createRoute({
   responses: { 200: jsonContent(pageEnvelope(userSummarySchema), 'One page of members.'), ...errorResponses(400, 404) },
 });
 
-const faultSchema = z.object({
-  path: z.string().startsWith('/').max(500),
-  method: z.string().regex(/^[A-Za-z]+$/).optional(),
-  status: z.number().int().min(400).max(599),
-  times: z.number().int().min(1).max(10_000),
-  retryAfter: z.number().int().min(0).max(86_400).optional(),
-  code: z.enum(SERVER_ERROR_CODES).optional(),
-});
+const faultSchema = z
+  .object({
+    path: z.string().startsWith('/').max(500),
+    method: z.string().regex(/^[A-Za-z]+$/).optional(),
+    status: z.number().int().min(400).max(599),
+    times: z.number().int().min(1).max(10_000).optional().openapi({ description: 'Failures before the fault disarms itself.' }),
+    probability: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .openapi({ description: 'Each matching request fails with this chance (seeded, so runs repeat); without `times`, until cleared.' }),
+    seed: z.number().int().min(0).max(0xffff_ffff).optional().openapi({ description: 'Seed of the `probability` draws (default 1).' }),
+    phase: z
+      .enum(FAULT_PHASES)
+      .default('request')
+      .openapi({ description: '`response`: the request is handled (a message is created), then its answer is replaced by the error.' }),
+    retryAfter: z.number().int().min(0).max(86_400).optional(),
+    code: z.enum(SERVER_ERROR_CODES).optional(),
+  })
+  .strict()
+  .refine((f) => f.times !== undefined || f.probability !== undefined, {
+    message: 'Give `times`, or a `probability` (which may run until cleared).',
+    path: ['times'],
+  })
+  .refine((f) => f.seed === undefined || f.probability !== undefined, { message: '`seed` only applies with a `probability`.', path: ['seed'] });
 
 const addFault = createRoute({
   method: 'post',
   path: '/faults',
-  summary: 'Make the next `times` requests under `path` fail with `status`.',
+  summary: 'Make requests under `path` fail with `status`: the next `times`, or each with `probability`.',
   request: { body: { required: true, content: { 'application/json': { schema: faultSchema } } } },
   responses: { 201: jsonContent(envelope(faultSchema), 'The fault, armed.'), ...errorResponses(400) },
 });
@@ -76,6 +106,31 @@ const disconnectStreams = createRoute({
   responses: { 200: jsonContent(envelope(z.object({ closed: z.number().int() })), 'How many were closed.') },
 });
 
+const postAs = createRoute({
+  method: 'post',
+  path: '/communities/{communityId}/channels/{channelId}/messages',
+  summary: 'Post a message as any member, without a token or the send rate limit; published on the channel stream.',
+  description: 'For demos ("someone else says hi") and benches that need traffic. Iframe channels hold no messages (403).',
+  request: {
+    params: channelParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              authorId: z.string().min(1).max(100),
+              text: messageText(1),
+              replyTo: z.string().min(1).max(100).optional(),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: { 201: jsonContent(envelope(chatMessageSchema), 'The message.'), ...errorResponses(400, 403, 404) },
+});
+
 /** What the sandbox admin routes act on. */
 export interface SandboxDeps {
   upstream: Upstream;
@@ -86,7 +141,8 @@ export interface SandboxDeps {
 
 /**
  * Sandbox admin routes (mounted under `/sandbox/v1` only in sandbox mode): awards, member
- * lists, fault injection and stream disconnects, for demos and end-to-end tests.
+ * lists, posts as any member, fault injection and stream disconnects, for demos, end-to-end tests
+ * and benches.
  */
 export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub, faults, idempotency }: SandboxDeps): void {
   app.openapi(award, async (c) => {
@@ -114,6 +170,19 @@ export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub,
     const page = await upstream.listUsers(communityId, c.req.valid('query'));
     if (!page) throw noSuchCommunity(communityId);
     return c.json({ data: page.items, meta: { nextCursor: page.nextCursor } }, 200);
+  });
+
+  app.openapi(postAs, async (c) => {
+    const { communityId, channelId } = c.req.valid('param');
+    const { authorId, text, replyTo } = c.req.valid('json');
+    const channel = await upstream.getChannel(communityId, channelId);
+    if (!channel) throw noSuchChannel(communityId, channelId);
+    if (channel.type === 'iframe') throw new ApiError(403, 'forbidden', `Channel "${channelId}" is an iframe channel and holds no messages.`);
+    if (!(await upstream.getMe(communityId, authorId))) throw invalid('authorId', `No member "${authorId}" in community "${communityId}".`);
+    await assertReplyTarget(upstream, communityId, channelId, replyTo);
+    const message = await upstream.sendMessage(communityId, channelId, { authorId, text, replyTo: replyTo ?? null, images: [], nonce: null });
+    if (!message) throw noSuchChannel(communityId, channelId);
+    return c.json({ data: message }, 201);
   });
 
   app.openapi(addFault, (c) => {

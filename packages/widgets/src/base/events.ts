@@ -1,4 +1,4 @@
-import type { ErrorCode, LeaderboardPeriod, Tier } from '@rai-kit/core/api';
+import type { ChatMessage, ErrorCode, LeaderboardPeriod, Tier } from '@rai-kit/core/api';
 
 /** What `rai-ready` tells the host. */
 export interface ReadyDetail {
@@ -24,6 +24,26 @@ export interface PeriodChangeDetail {
   period: LeaderboardPeriod;
 }
 
+/** What `rai-message-sent` tells the host: the server's copy of a message the user sent. */
+export interface MessageSentDetail {
+  message: ChatMessage;
+  /** The outbox key (idempotency key and nonce) the message was sent under. */
+  key: string;
+}
+
+/** What `rai-message-failed` tells the host: a message the outbox gave up on (the user may retry it). */
+export interface MessageFailedDetail {
+  key: string;
+  text: string;
+  error: { code: ErrorCode; message: string };
+}
+
+/** What `rai-unread-change` tells the host. */
+export interface UnreadChangeDetail {
+  /** New messages below the view the user has not scrolled to yet. */
+  count: number;
+}
+
 /** Every event rai-kit elements fire, by name. */
 export interface RaiEventMap {
   /** The widget rendered its first content. */
@@ -38,6 +58,12 @@ export interface RaiEventMap {
   'rai-tier-change': CustomEvent<TierChangeDetail>;
   /** The user chose another period in a leaderboard's switcher. */
   'rai-period-change': CustomEvent<PeriodChangeDetail>;
+  /** A message the user sent reached the server. */
+  'rai-message-sent': CustomEvent<MessageSentDetail>;
+  /** A message the user sent could not be delivered; it stays visible with Retry and Delete. */
+  'rai-message-failed': CustomEvent<MessageFailedDetail>;
+  /** The number of unseen new messages below the view changed. */
+  'rai-unread-change': CustomEvent<UnreadChangeDetail>;
 }
 
 declare global {

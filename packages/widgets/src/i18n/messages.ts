@@ -33,6 +33,41 @@ export interface Messages {
     ruleXp: (xp: string) => string;
     tierUp: (tier: string) => string;
   };
+  chat: {
+    /** Accessible name of the message log. */
+    logLabel: (channel: string) => string;
+    empty: string;
+    membersOnlyTitle: string;
+    membersOnlyBody: string;
+    /** Public (signed-out) notice above where the composer would be. */
+    signInToChat: string;
+    /** Why a member cannot post (announcement channels). */
+    readOnly: string;
+    /** An `iframe` channel hosts an app, not messages. */
+    appChannel: (channel: string) => string;
+    /** Jump button label; `formatted` is `Intl`-formatted `count`. */
+    newMessages: (count: number, formatted: string) => string;
+    jumpToLatest: string;
+    loadingHistory: string;
+    /** Polite announcement of an incoming message. */
+    newMessageFrom: (author: string, text: string) => string;
+    /** Full date of a message, e.g. for `title`. */
+    sentAt: (date: string) => string;
+    edited: string;
+    deleted: string;
+    /** Summary line above a reply. */
+    replyingTo: (author: string) => string;
+    image: string;
+    sending: string;
+    notSent: string;
+    retrySend: string;
+    deleteUnsent: string;
+    reply: string;
+    react: string;
+    /** Name of a reaction chip: `👍 3, you reacted`. */
+    reaction: (emoji: string, count: string, mine: boolean) => string;
+    reactionFailed: string;
+  };
   leaderboard: {
     /** Legend of the period switcher. */
     period: string;
@@ -67,6 +102,34 @@ export interface Messages {
     /** Polite announcements when a live update moves the member. */
     movedUp: (rank: string) => string;
     movedDown: (rank: string) => string;
+  };
+  composer: {
+    /** Accessible name (and placeholder) of the message field; `channel` is `''` when unknown. */
+    inputLabel: (channel: string) => string;
+    send: string;
+    attach: string;
+    /** Accessible name of the list of attached images. */
+    attachments: string;
+    /** Above the field while replying; the message's excerpt follows it. */
+    replyingTo: (author: string) => string;
+    cancelReply: string;
+    /** Buttons and progress of one attached image, by file name. */
+    removeImage: (name: string) => string;
+    uploading: (name: string) => string;
+    retryUpload: (name: string) => string;
+    uploadType: string;
+    /** `max` is the `Intl`-formatted limit in megabytes. */
+    uploadSize: (max: string) => string;
+    uploadNetwork: string;
+    uploadGeneric: string;
+    /** `max` is `Intl`-formatted. */
+    tooManyImages: (max: string) => string;
+    /** Counter near the length limit; `formatted` is `Intl`-formatted `count`. */
+    charactersLeft: (count: number, formatted: string) => string;
+    /** Over the limit: why Send is blocked. */
+    tooLong: (count: number, formatted: string) => string;
+    /** Default accessible name of the emoji picker. */
+    emojiPicker: string;
   };
 }
 

@@ -1,16 +1,14 @@
-import type { LeaderboardEntry, UserSummary } from '@rai-kit/core/api';
+import type { LeaderboardEntry } from '@rai-kit/core/api';
 import { html, nothing, type TemplateResult } from 'lit';
+import { avatar, type AvatarContext } from '../base/avatar.js';
 import type { Messages } from '../i18n/messages.js';
 
 /** What the cell templates need from the widget. */
-export interface CellContext {
+export interface CellContext extends AvatarContext {
   msg: Messages['leaderboard'];
   number: (value: number) => string;
   /** Score unit label, e.g. `XP`. */
   unit: string;
-  /** Avatar URLs that failed to load: their initials are shown instead. */
-  brokenAvatars: ReadonlySet<string>;
-  onAvatarError: (url: string) => void;
 }
 
 /**
@@ -47,25 +45,4 @@ function change({ msg, number }: CellContext, { rank: now, previousRank }: Leade
           ? [`▼${number(now - previousRank)}`, msg.down(now - previousRank, number(now - previousRank)), 'down']
           : ['–', msg.unchanged, 'same'];
   return html`<span class=${tone} aria-hidden="true">${visible}</span><span class="visually-hidden">${spoken}</span>`;
-}
-
-/**
- * The avatar is decorative (the name is next to it); initials stand in when the image is
- * missing or broken. Lazy and async so the browser may load and decode it after the row is
- * shown; the fixed size keeps a late image from moving anything. (With the sandbox's SVG
- * `data:` avatars the bench measured no difference: bench/README.md.)
- */
-function avatar({ brokenAvatars, onAvatarError }: CellContext, user: UserSummary): TemplateResult {
-  const url = user.avatarUrl;
-  if (!url || brokenAvatars.has(url)) return html`<span part="avatar" class="avatar initials" aria-hidden="true">${initials(user.displayName)}</span>`;
-  return html`<img part="avatar" class="avatar" src=${url} alt="" width="32" height="32" decoding="async" loading="lazy" @error=${() => onAvatarError(url)} />`;
-}
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((word) => [...word][0]!.toUpperCase())
-    .join('');
 }

@@ -1,0 +1,311 @@
+import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES, UPLOAD_TYPES, type ApiError, type ChatMessage } from '@rai-kit/core/api';
+import { noToken, type TokenSource } from '@rai-kit/core/auth';
+import { stripBidiControls, type ChannelApi } from '@rai-kit/core/chat';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { RaiElement } from '../base/rai-element.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import type { Messages } from '../i18n/messages.js';
+import { AttachmentUploads, type Attachment } from './attachment-uploads.js';
+import { composerStyles } from './composer.styles.js';
+
+/** What `rai-compose` carries: a message for the outbox (`SendMessageBody` without its nonce). */
+export interface ComposeDetail {
+  /** Trimmed; may be empty when images are attached. */
+  text: string;
+  /** Id of the message this one answers. */
+  replyTo?: string;
+  /** Uploaded images, in the order attached. */
+  imageIds: string[];
+}
+
+declare module '../base/events.js' {
+  interface RaiEventMap {
+    /** `<rai-chat-composer>`: the user sent a message; the owner queues it (the composer never sends). */
+    'rai-compose': CustomEvent<ComposeDetail>;
+    /** `<rai-chat-composer>`: the user cancelled the reply (button or Escape). */
+    'rai-reply-cancel': CustomEvent<Record<string, never>>;
+  }
+}
+
+/** The counter appears from here on: earlier it would only be noise. */
+const COUNTER_FROM = Math.floor(MAX_MESSAGE_LENGTH * 0.9);
+
+/**
+ * @summary The message field of a chat channel: multiline text, reply preview, image
+ * attachments with upload progress.
+ *
+ * Enter sends, Shift+Enter starts a new line, and Enter that confirms an IME composition
+ * does neither. The field grows with its text up to `--rai-composer-max-height`. Near the
+ * length limit a counter appears; over it, Send is blocked and the field says why. Images
+ * (the attach button, or pasted) upload as soon as they are attached; Send waits for them.
+ * Sending fires `rai-compose` and clears the field, the images and the reply: the owner
+ * queues the message, the composer never talks to the message API itself.
+ *
+ * @fires rai-compose - The user sent a message (`detail.text`, `replyTo`, `imageIds`).
+ * @fires rai-reply-cancel - The user cancelled the reply (its button, or Escape in the field).
+ *
+ * @csspart reply - The "Replying to" preview.
+ * @csspart attachments - The list of attached images.
+ * @csspart attachment - One attached image (plus `failed` when its upload failed).
+ * @csspart progress - An upload's progress bar.
+ * @csspart input - The text field.
+ * @csspart counter - Characters left, or over the limit.
+ * @csspart button - Every button (plus `attach-button`, `send-button`, `cancel-reply`, `remove-button`, `retry-button`).
+ *
+ * @cssprop --rai-composer-max-height - Height the field grows to before it scrolls. Default: 10rem.
+ * @cssprop --rai-composer-thumbnail - Size of an attachment preview. Default: 4.5rem.
+ */
+export class RaiChatComposer extends RaiElement {
+  static override styles = [RaiElement.styles, composerStyles];
+
+  /** The channel images are uploaded to. Without it the attach button is hidden. */
+  @property({ attribute: false }) api: ChannelApi | undefined;
+
+  /** Token for uploads (the owner's source). */
+  @property({ attribute: false }) tokenSource: TokenSource = noToken;
+
+  /**
+   * The message being answered, shown above the field. The composer clears it on send and
+   * cancel; the owner clears its own copy on `rai-compose` and `rai-reply-cancel` too, or a
+   * later reply to the same message would not be a change to its binding.
+   */
+  @property({ attribute: false }) replyTo: ChatMessage | null = null;
+
+  /** Channel name for the field's label ("Message #general"). */
+  @property({ attribute: 'channel-name' }) channelName = '';
+
+  /** No typing, attaching or sending (the owner sets it while the user cannot post). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private text = '';
+  /** A polite notice, e.g. that some images did not fit. */
+  @state() private notice = '';
+
+  @query('textarea') private field!: HTMLTextAreaElement | null;
+  @query('input[type=file]') private filePicker!: HTMLInputElement | null;
+
+  private readonly locale = new LocaleController(this);
+  private readonly attachments = new AttachmentUploads(this, () =>
+    this.api ? { url: this.api.uploadsUrl, tokenSource: this.tokenSource } : undefined,
+  );
+
+  /** Moves focus to the text field. */
+  override focus(options?: FocusOptions): void {
+    this.field?.focus(options);
+  }
+
+  private get length(): number {
+    return this.text.trim().length;
+  }
+
+  private get canSend(): boolean {
+    const content = this.length > 0 || this.attachments.items.length > 0;
+    return !this.disabled && content && this.length <= MAX_MESSAGE_LENGTH && this.attachments.ready;
+  }
+
+  private send(): void {
+    if (!this.canSend) return;
+    const detail: ComposeDetail = {
+      text: this.text.trim(),
+      imageIds: this.attachments.imageIds,
+      ...(this.replyTo ? { replyTo: this.replyTo.id } : {}),
+    };
+    this.emit('rai-compose', detail);
+    this.text = '';
+    this.notice = '';
+    this.replyTo = null;
+    this.attachments.clear();
+    this.field?.focus();
+  }
+
+  private cancelReply(): void {
+    this.replyTo = null;
+    this.emit('rai-reply-cancel', {});
+    this.field?.focus();
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && this.replyTo) {
+      event.preventDefault();
+      // Escape cancels the reply only, not a dialog around the composer.
+      event.stopPropagation();
+      this.cancelReply();
+      return;
+    }
+    // keyCode 229: the Enter that confirms an IME composition, where isComposing is already false (Safari).
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || event.keyCode === 229) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  private onInput(event: Event): void {
+    this.text = (event.target as HTMLTextAreaElement).value;
+  }
+
+  private onPaste(event: ClipboardEvent): void {
+    if (!this.api || this.disabled) return;
+    const images = [...(event.clipboardData?.files ?? [])].filter((file) => file.type.startsWith('image/'));
+    if (images.length === 0) return;
+    // The image is the paste: no file name or markup lands in the text.
+    event.preventDefault();
+    this.attach(images);
+  }
+
+  private onFilesChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.attach([...(input.files ?? [])]);
+    // Lets the same file be chosen again after it was removed.
+    input.value = '';
+  }
+
+  private attach(files: File[]): void {
+    const left = this.attachments.add(files);
+    this.notice = left > 0 ? this.locale.msg.composer.tooManyImages(this.locale.number(MAX_MESSAGE_IMAGES)) : '';
+  }
+
+  private removeAttachment(key: string): void {
+    this.attachments.remove(key);
+    this.notice = '';
+    // The button that had focus is gone.
+    this.field?.focus();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('text')) this.fitField();
+  }
+
+  /** Grows the field with its text; CSS `max-block-size` caps it, then it scrolls. */
+  private fitField(): void {
+    const field = this.field;
+    if (!field) return;
+    field.style.blockSize = 'auto';
+    field.style.blockSize = `${field.scrollHeight + field.offsetHeight - field.clientHeight}px`;
+  }
+
+  override render(): TemplateResult {
+    const { msg, dir, lang } = this.locale;
+    const text = msg.composer;
+    const length = this.length;
+    const over = length > MAX_MESSAGE_LENGTH;
+    const full = this.attachments.room <= 0;
+    return html`<div class="composer" dir=${dir} lang=${lang}>
+      ${this.replyTo ? this.renderReply(msg, this.replyTo) : nothing}
+      ${this.attachments.items.length > 0
+        ? html`<ul part="attachments" class="attachments" aria-label=${text.attachments}>
+            ${this.attachments.items.map((item) => this.renderAttachment(msg, item))}
+          </ul>`
+        : nothing}
+      <div class="row">
+        ${this.api
+          ? html`<button
+                part="button attach-button"
+                class="icon-button"
+                ?disabled=${this.disabled || full}
+                @click=${() => this.filePicker?.click()}
+              >
+                ${clipIcon}<span class="visually-hidden">${text.attach}</span>
+              </button>
+              <input type="file" hidden tabindex="-1" accept=${UPLOAD_TYPES.join(',')} multiple @change=${this.onFilesChosen} />`
+          : nothing}
+        <label for="field" class="visually-hidden">${text.inputLabel(this.channelName)}</label>
+        <textarea
+          id="field"
+          part="input"
+          rows="1"
+          placeholder=${text.inputLabel(this.channelName)}
+          .value=${this.text}
+          ?disabled=${this.disabled}
+          aria-invalid=${over ? 'true' : 'false'}
+          aria-describedby=${length >= COUNTER_FROM ? 'counter' : nothing}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @paste=${this.onPaste}
+        ></textarea>
+        <button part="button send-button" class="icon-button send" ?disabled=${!this.canSend} @click=${this.send}>
+          ${sendIcon}<span class="visually-hidden">${text.send}</span>
+        </button>
+      </div>
+      ${length >= COUNTER_FROM
+        ? html`<p id="counter" part="counter" class=${over ? 'counter over' : 'counter'}>
+            ${over
+              ? text.tooLong(length - MAX_MESSAGE_LENGTH, this.locale.number(length - MAX_MESSAGE_LENGTH))
+              : text.charactersLeft(MAX_MESSAGE_LENGTH - length, this.locale.number(MAX_MESSAGE_LENGTH - length))}
+          </p>`
+        : nothing}
+      <p class="notice" role="status">${this.notice}</p>
+    </div>`;
+  }
+
+  private renderReply(msg: Messages, message: ChatMessage): TemplateResult {
+    // Stripped of bidi overrides like the message itself, so the excerpt cannot pose as other text.
+    const excerpt = stripBidiControls(message.text) || (message.images.length > 0 ? msg.chat.image : '');
+    return html`<div part="reply" class="reply">
+      <p class="reply-text">
+        <span class="reply-to">${msg.composer.replyingTo(message.author.displayName)}</span>
+        <span class="excerpt" dir="auto">${excerpt}</span>
+      </p>
+      <button part="button cancel-reply" class="icon-button small" @click=${this.cancelReply}>
+        ${closeIcon}<span class="visually-hidden">${msg.composer.cancelReply}</span>
+      </button>
+    </div>`;
+  }
+
+  private renderAttachment(msg: Messages, item: Attachment): TemplateResult {
+    const text = msg.composer;
+    const name = item.file.name;
+    const failed = item.status === 'failed';
+    // Sending the same file again cannot fix a refused file or an expired session.
+    const retryable = failed && item.error?.code !== 'invalid_request' && item.error?.code !== 'session_expired';
+    return html`<li part=${failed ? 'attachment failed' : 'attachment'} class=${failed ? 'attachment failed' : 'attachment'}>
+      <div class="thumbnail">
+        <img src=${item.previewUrl} alt=${name} />
+        <button part="button remove-button" class="icon-button small remove" @click=${() => this.removeAttachment(item.key)}>
+          ${closeIcon}<span class="visually-hidden">${text.removeImage(name)}</span>
+        </button>
+        ${retryable
+          ? html`<button part="button retry-button" class="icon-button small retry" @click=${() => this.attachments.retry(item.key)}>
+              ${retryIcon}<span class="visually-hidden">${text.retryUpload(name)}</span>
+            </button>`
+          : nothing}
+      </div>
+      ${item.status === 'uploading'
+        ? html`<progress part="progress" max=${item.total || 1} .value=${item.sent} aria-label=${text.uploading(name)}></progress>`
+        : nothing}
+      ${failed ? html`<p class="upload-error" role="alert">${this.uploadError(msg, item.error)}</p>` : nothing}
+    </li>`;
+  }
+
+  private uploadError(msg: Messages, error: ApiError | null): string {
+    const text = msg.composer;
+    // The server (or the client's own check before sending) answers 415 for a type, 413 for a size.
+    if (error?.status === 415) return text.uploadType;
+    if (error?.status === 413) return text.uploadSize(this.locale.number(MAX_UPLOAD_BYTES / (1024 * 1024)));
+    if (error?.code === 'network_error') return text.uploadNetwork;
+    if (error?.code === 'session_expired') return msg.sessionExpiredTitle;
+    return text.uploadGeneric;
+  }
+}
+
+const clipIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path
+    fill="none"
+    stroke="currentColor"
+    stroke-width="2"
+    stroke-linecap="round"
+    stroke-linejoin="round"
+    d="M21 11.5 12.5 20a5 5 0 0 1-7-7l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6"
+  />
+</svg>`;
+
+const sendIcon = html`<svg class="flip-rtl" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+  <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
+</svg>`;
+
+const retryIcon = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
+</svg>`;
+
+const closeIcon = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6 6 18" />
+</svg>`;

@@ -1,0 +1,90 @@
+import { paths } from '@rai-kit/core/api';
+import { Outbox, type ChannelApi, type OutboxItem } from '@rai-kit/core/chat';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * One outbox per (API, community, channel, member) for the whole page. Module-level, not
+ * per element: a widget that re-renders, or is removed and added again (a host framework
+ * remounting it), finds its pending messages where it left them, and they keep sending
+ * meanwhile. The member is part of the key so one member's queued messages are never sent
+ * with another member's token.
+ */
+const outboxes = new Map<string, Outbox>();
+
+function outboxFor(api: ChannelApi, userId: string): Outbox {
+  const key = `${api.client.url(paths.channel(api.communityId, api.channelId))}#${userId}`;
+  let outbox = outboxes.get(key);
+  if (!outbox) {
+    // sessionStorage (the outbox's default) keeps the items over a reload of this tab only.
+    outbox = new Outbox({ send: transport(api), storageKey: `rai-outbox:${key}` });
+    outboxes.set(key, outbox);
+  }
+  return outbox;
+}
+
+/** One attempt through this widget's client; the key doubles as the nonce the stream echoes. */
+function transport(api: ChannelApi) {
+  return (body: Parameters<ChannelApi['send']>[0], key: string, signal: AbortSignal) => api.send({ ...body, nonce: key }, key, signal);
+}
+
+/**
+ * Connects a widget to the page's outbox for its channel and member: re-renders the host
+ * on every change of the outbox's items while connected, and hands them to `onChange`
+ * (also once on connecting, for what happened while the widget was away).
+ */
+export class OutboxController implements ReactiveController {
+  #host: ReactiveControllerHost;
+  #onChange: (items: readonly OutboxItem[]) => void;
+  #outbox: Outbox | null = null;
+  #unsubscribe: (() => void) | undefined;
+  #connected = false;
+
+  constructor(host: ReactiveControllerHost, onChange: (items: readonly OutboxItem[]) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    host.addController(this);
+  }
+
+  /** The outbox in use; `null` when the widget cannot post. */
+  get outbox(): Outbox | null {
+    return this.#outbox;
+  }
+
+  /** Items to show: queued, sending, failed, and sent ones not yet taken over by the log. */
+  get items(): readonly OutboxItem[] {
+    return this.#outbox?.items ?? [];
+  }
+
+  /** Uses the outbox of `api`'s channel for `userId` (sending through `api`), or none. */
+  use(api: ChannelApi | null, userId: string | null): void {
+    const outbox = api && userId ? outboxFor(api, userId) : null;
+    if (outbox && api) outbox.setTransport(transport(api));
+    if (outbox === this.#outbox) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#outbox = outbox;
+    if (this.#connected) this.#subscribe();
+  }
+
+  hostConnected(): void {
+    this.#connected = true;
+    this.#subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.#connected = false;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #subscribe(): void {
+    const outbox = this.#outbox;
+    if (!outbox || this.#unsubscribe) return;
+    this.#unsubscribe = outbox.subscribe((items) => {
+      this.#onChange(items);
+      this.#host.requestUpdate();
+    });
+    this.#onChange(outbox.items);
+    this.#host.requestUpdate();
+  }
+}
