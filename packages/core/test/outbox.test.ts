@@ -371,6 +371,27 @@ describe('Outbox', () => {
     for (const key of keys) assert.ok(key.length >= 16 && key.length <= 64, key);
   });
 
+  it('pauses without a transport: aborts the attempt in flight, sends nothing, resumes with the next transport', async () => {
+    let aborted = 0;
+    const hanging: SendAttempt = (_body, _key, s) =>
+      new Promise((_, reject) => s.addEventListener('abort', () => (aborted++, reject(new ApiError({ code: 'aborted', message: 'aborted' })))));
+    const box = outbox({ send: hanging });
+    box.enqueue({ text: 'one' });
+    box.enqueue({ text: 'two' });
+    assert.deepEqual(statuses(box), ['sending', 'queued']);
+    box.setTransport(null);
+    assert.equal(aborted, 1);
+    assert.deepEqual(statuses(box), ['queued', 'queued']);
+    box.enqueue({ text: 'three' });
+    await delay(20);
+    assert.deepEqual(statuses(box), ['queued', 'queued', 'queued'], 'nothing is sent while paused');
+
+    const server = new FakeServer();
+    box.setTransport(server.send);
+    await waitFor('sent', () => settled(box));
+    assert.deepEqual(server.created.map((m) => m.text), ['one', 'two', 'three']);
+  });
+
   it('uses a replaced transport from the next attempt on', async () => {
     const before = new FakeServer();
     before.fault = () => 'before';

@@ -75,7 +75,8 @@ export interface OutboxOptions {
  */
 export class Outbox {
   #items: readonly OutboxItem[] = [];
-  #send: SendAttempt;
+  /** `null` while paused (no one may send for this outbox's member right now). */
+  #send: SendAttempt | null;
   readonly #storageKey: string | null;
   readonly #storage: OutboxStorage | null;
   readonly #connectivity: Connectivity;
@@ -151,9 +152,16 @@ export class Outbox {
     this.#commit(this.#items.filter((item) => item.key !== key));
   }
 
-  /** Uses another transport from the next attempt on. */
-  setTransport(send: SendAttempt): void {
+  /**
+   * Uses another transport from the next attempt on. `null` pauses: the attempt in flight is
+   * aborted and its item requeued (its key makes the later resend safe) until a transport is
+   * set again. A widget pauses the outbox of a member who signed out or was replaced, because
+   * its old transport's token source could by now be handing out someone else's tokens.
+   */
+  setTransport(send: SendAttempt | null): void {
     this.#send = send;
+    if (send === null) this.#abortInFlight();
+    else this.#pump();
   }
 
   /** Called after every change of `items`. Returns the unsubscribe function. */
@@ -168,25 +176,29 @@ export class Outbox {
     this.#disposed = true;
     this.#cancelWait();
     this.#stopListening();
+    this.#abortInFlight();
+    this.#listeners.clear();
+  }
+
+  #abortInFlight(): void {
     const inFlight = this.#inFlight;
     this.#inFlight = null;
-    if (inFlight) {
-      inFlight.controller.abort();
-      // The same key makes a later resend safe even if the server got this attempt.
-      this.#update(inFlight.key, { status: 'queued' });
-    }
-    this.#listeners.clear();
+    if (!inFlight) return;
+    inFlight.controller.abort();
+    // The same key makes a later resend safe even if the server got this attempt.
+    this.#update(inFlight.key, { status: 'queued' });
   }
 
   /** Starts the next attempt when nothing is in flight or waiting and the browser is online. */
   #pump(): void {
-    if (this.#disposed || this.#inFlight || this.#wait !== null || !this.#connectivity.online()) return;
+    if (this.#disposed || !this.#send || this.#inFlight || this.#wait !== null || !this.#connectivity.online()) return;
     const next = this.#items.find((item) => item.status === 'queued' || (item.status === 'failed' && isTransient(item.error?.code)));
     if (next?.status !== 'queued') return; // Nothing to send, or a failed item holds the line.
     void this.#attempt(next);
   }
 
   async #attempt(item: OutboxItem): Promise<void> {
+    const send = this.#send!;
     const controller = new AbortController();
     const inFlight = { key: item.key, controller };
     this.#inFlight = inFlight;
@@ -194,11 +206,11 @@ export class Outbox {
     if (this.#inFlight !== inFlight) return; // A listener disposed the outbox.
     let outcome: { message: ChatMessage } | { error: unknown };
     try {
-      outcome = { message: await this.#send(item.body, item.key, controller.signal) };
+      outcome = { message: await send(item.body, item.key, controller.signal) };
     } catch (error) {
       outcome = { error };
     }
-    if (this.#inFlight !== inFlight) return; // Disposed meanwhile; `dispose` requeued it.
+    if (this.#inFlight !== inFlight) return; // Disposed or paused meanwhile, which requeued it.
     this.#inFlight = null;
     if ('message' in outcome) {
       this.#update(item.key, { status: 'sent', message: outcome.message, error: null });

@@ -3,7 +3,7 @@ import type { ChatMessage, MessagePageMeta } from '@rai-kit/core/api';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../define/chat-channel.js';
 import type { RaiChatChannel } from './chat-channel.js';
-import { apiUrl, authUrl, community, disconnectStreams, injectFault, mintToken, postAs, until } from '../../../../test/support/sandbox.js';
+import { apiUrl, authUrl, clearFaults, community, disconnectStreams, injectFault, mintToken, postAs, until } from '../../../../test/support/sandbox.js';
 import { memberIds, mount, resetSandboxAfterEach, shadowText as text } from '../../../../test/support/widgets.js';
 
 const shadow = (el: RaiChatChannel) => el.shadowRoot!;
@@ -91,6 +91,8 @@ describe('<rai-chat-channel> reading', () => {
 
   it('loads older history on scroll without moving the first visible message, and newer history after pruning', async () => {
     const { el } = await mount('rai-chat-channel', 'rai-ready', channel('ch-history', (w) => (w.pageSize = 100)));
+    // Once live: the stream opening re-renders, and a pinned log would scroll back to the bottom.
+    await until(() => shadow(el).querySelector<HTMLElement>('[part=live]')?.hidden === false, 'live');
     await settled(el);
     const newest = ids(el).at(-1)!;
     expect(articles(el)).to.have.length(100);
@@ -441,6 +443,32 @@ describe('<rai-chat-channel> sending', () => {
     expect(await serverCopies('ch-general', body)).to.have.length(1);
     await settled(el);
     expect(articles(el).filter((a) => a.textContent!.includes(body))).to.have.length(1);
+    el.remove();
+  });
+});
+
+describe('<rai-chat-channel> switching members', () => {
+  it('never sends a member’s unsent messages with the next member’s token; they go when that member is back', async () => {
+    const [first, second] = [freshUser(), freshUser()];
+    const { el } = await mount('rai-chat-channel', 'rai-ready', asMember('ch-general', first));
+    await injectFault({ path: messagesPath('ch-general'), method: 'POST', status: 503, times: 1_000 });
+    const body = unique('first member’s');
+    const item = el.send(body);
+    await until(() => article(el, item.key)?.dataset['status'] === 'queued', 'retrying');
+
+    el.authUrl = authUrl({ user: second });
+    await el.updateComplete; // The channel reloads for the second member: skeleton, then the channel.
+    await until(() => !!shadow(el).querySelector('[part=composer]'), 'the second member’s composer');
+    await clearFaults();
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await serverCopies('ch-general', body), 'not sent as the second member').to.have.length(0);
+    expect(article(el, item.key), 'not shown as the second member’s').to.not.exist;
+
+    const sent = oneEvent(el, 'rai-message-sent');
+    el.authUrl = authUrl({ user: first });
+    expect((await sent).detail.key).to.equal(item.key);
+    const copies = await serverCopies('ch-general', body);
+    expect(copies.map((m) => m.author.id)).to.deep.equal([first]);
     el.remove();
   });
 });

@@ -462,7 +462,8 @@ export class RaiChatChannel extends RaiWidget {
   protected override willUpdate(): void {
     const session = this.#session;
     const canPost = !!session?.me && session.channel.permissions.post && !this.auth.expired;
-    this.outbox.use(canPost ? session.api : null, canPost ? session.me!.id : null);
+    // Not while a load is under way (no session yet): that is no sign that the member changed.
+    if (session || !this.auth.authenticated || this.auth.expired) this.outbox.use(canPost ? session!.api : null, canPost ? session!.me!.id : null);
     const focused = this.shadowRoot?.activeElement?.closest<HTMLElement>('[part=message]');
     this.#focusedId = focused?.dataset['id'] ?? null;
   }

@@ -1,5 +1,5 @@
 import { paths } from '@rai-kit/core/api';
-import { Outbox, type ChannelApi, type OutboxItem } from '@rai-kit/core/chat';
+import { Outbox, type ChannelApi, type OutboxItem, type SendAttempt } from '@rai-kit/core/chat';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
@@ -22,9 +22,9 @@ function outboxFor(api: ChannelApi, userId: string): Outbox {
   return outbox;
 }
 
-/** One attempt through this widget's client; the key doubles as the nonce the stream echoes. */
-function transport(api: ChannelApi) {
-  return (body: Parameters<ChannelApi['send']>[0], key: string, signal: AbortSignal) => api.send({ ...body, nonce: key }, key, signal);
+/** One attempt through this widget's client (the body carries the key as its nonce, see Outbox.enqueue). */
+function transport(api: ChannelApi): SendAttempt {
+  return (body, key, signal) => api.send(body, key, signal);
 }
 
 /**
@@ -36,6 +36,7 @@ export class OutboxController implements ReactiveController {
   #host: ReactiveControllerHost;
   #onChange: (items: readonly OutboxItem[]) => void;
   #outbox: Outbox | null = null;
+  #userId: string | null = null;
   #unsubscribe: (() => void) | undefined;
   #connected = false;
 
@@ -55,14 +56,21 @@ export class OutboxController implements ReactiveController {
     return this.#outbox?.items ?? [];
   }
 
-  /** Uses the outbox of `api`'s channel for `userId` (sending through `api`), or none. */
+  /**
+   * Uses the outbox of `api`'s channel for `userId` (sending through `api`), or none. The
+   * previous outbox keeps sending when only the channel changed; when the member changed or
+   * signed out it is paused (its items wait, in storage, for that member's return), because
+   * its transport's token source may now hand out another member's tokens.
+   */
   use(api: ChannelApi | null, userId: string | null): void {
     const outbox = api && userId ? outboxFor(api, userId) : null;
     if (outbox && api) outbox.setTransport(transport(api));
     if (outbox === this.#outbox) return;
+    if (this.#outbox && userId !== this.#userId) this.#outbox.setTransport(null);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#outbox = outbox;
+    this.#userId = userId;
     if (this.#connected) this.#subscribe();
   }
 
