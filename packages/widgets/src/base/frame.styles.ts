@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-/** The card every widget draws around its content (`part="frame"`). */
+/** The card every widget draws around its content (`part="frame"`), and its header row and title. */
 export const frameStyles = css`
   .frame {
     background: var(--_surface);
@@ -9,5 +9,18 @@ export const frameStyles = css`
     padding: calc(var(--_space) * 2);
     display: grid;
     gap: calc(var(--_space) * 2);
+  }
+  .header {
+    display: flex;
+    align-items: center;
+    flex-wrap: wrap;
+    gap: var(--_space);
+    min-block-size: 2rem;
+  }
+  .title {
+    margin: 0;
+    font-size: 1.0625em;
+    font-weight: 650;
+    flex: 1;
   }
 `;

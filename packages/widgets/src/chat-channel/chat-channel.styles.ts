@@ -13,18 +13,6 @@ export const chatChannelStyles = css`
     display: grid;
     gap: var(--_space);
   }
-  .header {
-    display: flex;
-    align-items: center;
-    gap: var(--_space);
-    min-block-size: 2rem;
-  }
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    font-weight: 650;
-    flex: 1;
-  }
   .log-area {
     position: relative;
     min-inline-size: 0;

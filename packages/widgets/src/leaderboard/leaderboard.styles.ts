@@ -17,19 +17,6 @@ export const leaderboardStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
-  .header {
-    display: flex;
-    align-items: center;
-    flex-wrap: wrap;
-    gap: var(--_space);
-    min-block-size: 2rem;
-  }
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    font-weight: 650;
-    flex: 1;
-  }
   .periods {
     display: flex;
     flex-wrap: wrap;

@@ -6,11 +6,6 @@ export const xpTierStyles = css`
     --rai-xp-tier-track: var(--_raised);
     --rai-xp-tier-bar-height: 0.625rem;
   }
-  .title {
-    margin: 0;
-    font-size: 1.0625em;
-    font-weight: 650;
-  }
   .summary {
     display: grid;
     gap: var(--_space);
