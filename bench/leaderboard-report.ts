@@ -1,19 +1,7 @@
 /** The table leaderboard.ts prints, from what its three measurements collected. */
 import type { ScrollResult, UpdatesResult } from './browser/protocol.js';
-import { markdownTable, median, percentile } from './report.js';
-
-/** One first-rows target over all its runs. */
-export interface FirstRowsSummary {
-  name: string;
-  /** The board it shows; its ratio is to the floor of the same board. */
-  board: string | null;
-  floor: boolean;
-  paintMs: number[];
-  domMs: number[];
-  rows: number;
-  /** API requests before the first rows (path and query). */
-  requests: string[];
-}
+import type { FirstRowsSummary } from './first-rows-runs.js';
+import { markdownTable, mb, mean, median, ms, percentile } from './report.js';
 
 export interface ScrollRun extends ScrollResult {
   heapBefore: number;
@@ -45,9 +33,9 @@ export function leaderboardTable(firstRows: FirstRowsSummary[], scrolls: ScrollS
     named = measurement;
   };
 
-  const floors = new Map(firstRows.filter((r) => r.floor).map((r) => [r.board, median(r.paintMs)]));
+  const floors = new Map(firstRows.filter((r) => r.floor).map((r) => [r.shows, median(r.paintMs)]));
   for (const r of firstRows) {
-    const floor = floors.get(r.board);
+    const floor = floors.get(r.shows);
     const ratio = floor === undefined ? '' : `${(median(r.paintMs) / floor).toFixed(2)}× floor; `;
     const note = `${ratio}in DOM ${ms(median(r.domMs))}; ${r.rows} rows, ${r.requests.length} req`;
     add(`first rows painted, ms (${r.paintMs.length} cold pages)`, r.name, ms(median(r.paintMs)), ms(percentile(r.paintMs, 95)), note);
@@ -89,16 +77,4 @@ export function leaderboardTable(firstRows: FirstRowsSummary[], scrolls: ScrollS
   }
 
   return markdownTable(['measurement', 'what', 'p50', 'p95', 'note'], rows, [0, 1, 4]);
-}
-
-function mean(values: number[]): number {
-  return values.reduce((sum, v) => sum + v, 0) / values.length;
-}
-
-function ms(value: number, digits = 1): string {
-  return value.toFixed(digits);
-}
-
-function mb(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(2);
 }

@@ -11,8 +11,9 @@ import type { Browser } from 'puppeteer-core';
 import { envInt, log } from './cli.js';
 import { heapAfterGc, launchChromium, machineInfo, withFreshPage } from './browser/chromium.js';
 import { bundle, startPageServer } from './browser/page-server.js';
-import type { FirstRowsResult, FirstRowsTarget, UpdatesResult } from './browser/protocol.js';
-import { leaderboardTable, type FirstRowsSummary, type ScrollRun, type ScrollSummary, type UpdatesRun } from './leaderboard-report.js';
+import type { FirstRowsTarget, UpdatesResult } from './browser/protocol.js';
+import { measureFirstRows, type FirstRowsSummary } from './first-rows-runs.js';
+import { leaderboardTable, type ScrollRun, type ScrollSummary, type UpdatesRun } from './leaderboard-report.js';
 
 const settings = {
   runs: envInt('BENCH_RUNS', 15),
@@ -36,13 +37,6 @@ interface Bench {
   tokenSecret: string;
 }
 
-interface Target {
-  name: string;
-  /** The board it shows, for the ratio to that board's floor. */
-  board: string | null;
-  spec: FirstRowsTarget;
-}
-
 const tokenSecret = randomBytes(32).toString('hex');
 const upstream = createMemoryUpstream({ seed: 42 });
 const api = await startServer({
@@ -59,7 +53,7 @@ try {
   const bench: Bench = { browser, pageUrl: pages.url, apiUrl: api.url, tokenSecret };
 
   const machine = await machineInfo(browser);
-  const firstRows = await measureFirstRows(bench);
+  const firstRows = await measureLeaderboardFirstRows(bench);
   const scrolls = await measureScroll(bench);
   const updates = await measureUpdates(bench);
   console.log(`\n${machine.cpu} × ${machine.cpuCount}, ${machine.platform}, ${machine.chromium} (headless), Node ${machine.node}\n`);
@@ -85,56 +79,25 @@ function leaderboard(bench: Bench, id: string, attributes: Record<string, string
   };
 }
 
-/** Mounts `spec` in a fresh page (cold: new context, new realm) and times its first rows. */
-function coldFirstRows(bench: Bench, spec: FirstRowsTarget): Promise<FirstRowsResult> {
-  return withFreshPage(bench.browser, bench.pageUrl, (page) => page.evaluate((s) => window.raiBench.firstRows(s), spec));
-}
-
-async function measureFirstRows(bench: Bench): Promise<FirstRowsSummary[]> {
+async function measureLeaderboardFirstRows(bench: Bench): Promise<FirstRowsSummary[]> {
   const { token } = await mintWidgetToken({ secret: bench.tokenSecret, communityId: COMMUNITY, user: { id: 'u_0001' }, ttlSeconds: 900 });
-  const widgets: Target[] = [
-    { name: '<rai-leaderboard> lb-xp', board: 'lb-xp', spec: leaderboard(bench, 'lb-xp') },
-    { name: '<rai-leaderboard> lb-arena', board: 'lb-arena', spec: leaderboard(bench, 'lb-arena') },
-    { name: '<rai-leaderboard> lb-arena, member', board: 'lb-arena', spec: leaderboard(bench, 'lb-arena', { token }) },
-    {
-      name: '<rai-xp-tier> (public ladder)',
-      board: null,
-      spec: { kind: 'element', tag: 'rai-xp-tier', attributes: { 'community-id': COMMUNITY, 'api-url': bench.apiUrl }, readySelector: '[part~=tier]' },
-    },
-  ];
-  // Warm-up: server JIT and the boards' standings (built on first read); it also tells
-  // which entries URL each board's widget reads, so its floor reads exactly that.
-  const floors: Target[] = [];
-  for (const widget of widgets) {
-    const { requests } = await coldFirstRows(bench, widget.spec);
-    log(`warm-up ${widget.name}: ${requests.length} requests before first rows`);
-    const { board } = widget;
-    const entries = board && !floors.some((f) => f.board === board) && requests.find((url) => url.includes(`/leaderboards/${board}/entries?`));
-    if (entries) floors.push({ name: `floor: fetch + innerHTML, ${board}`, board, spec: { kind: 'floor', url: entries } });
-  }
-  const targets = [...floors, ...widgets];
-  for (const floor of floors) await coldFirstRows(bench, floor.spec); // their own warm-up
-
-  const runs = new Map<Target, FirstRowsResult[]>(targets.map((t) => [t, []]));
-  for (let run = 0; run < settings.runs; run++) {
-    // Interleaved, rotating who goes first, so drift hits every target alike.
-    for (let i = 0; i < targets.length; i++) {
-      const target = targets[(run + i) % targets.length]!;
-      runs.get(target)!.push(await coldFirstRows(bench, target.spec));
-    }
-    log(`first rows: run ${run + 1}/${settings.runs}`);
-  }
-  return targets.map((target) => {
-    const results = runs.get(target)!;
-    return {
-      name: target.name,
-      board: target.board,
-      floor: target.spec.kind === 'floor',
-      paintMs: results.map((r) => r.paintMs),
-      domMs: results.map((r) => r.domMs),
-      rows: results[0]!.rows,
-      requests: results[0]!.requests.map((url) => new URL(url).pathname + new URL(url).search),
-    };
+  return measureFirstRows({
+    browser: bench.browser,
+    pageUrl: bench.pageUrl,
+    open: (page, spec) => page.evaluate((s) => window.raiBench.firstRows(s), spec),
+    widgets: [
+      { name: '<rai-leaderboard> lb-xp', shows: 'lb-xp', spec: leaderboard(bench, 'lb-xp') },
+      { name: '<rai-leaderboard> lb-arena', shows: 'lb-arena', spec: leaderboard(bench, 'lb-arena') },
+      { name: '<rai-leaderboard> lb-arena, member', shows: 'lb-arena', spec: leaderboard(bench, 'lb-arena', { token }) },
+      {
+        name: '<rai-xp-tier> (public ladder)',
+        shows: null,
+        spec: { kind: 'element', tag: 'rai-xp-tier', attributes: { 'community-id': COMMUNITY, 'api-url': bench.apiUrl }, readySelector: '[part~=tier]' },
+      },
+    ],
+    floorUrl: (board, requests) => requests.find((url) => url.includes(`/leaderboards/${board}/entries?`)),
+    floorRows: 'entries',
+    runs: settings.runs,
   });
 }
 

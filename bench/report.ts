@@ -23,3 +23,17 @@ export function markdownTable(header: string[], rows: string[][], left: readonly
   const rule = `|${widths.map((w, i) => (left.includes(i) ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+export function mean(values: readonly number[]): number {
+  return values.reduce((sum, v) => sum + v, 0) / values.length;
+}
+
+/** Milliseconds as a table cell. */
+export function ms(value: number, digits = 1): string {
+  return value.toFixed(digits);
+}
+
+/** Bytes as a table cell in MB. */
+export function mb(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(2);
+}

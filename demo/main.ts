@@ -1,10 +1,12 @@
 import { clearSharedTokenSources, sharedAuthUrlSource } from '@rai-kit/core/auth';
+import '@rai-kit/widgets/define/chat-channel';
 import '@rai-kit/widgets/define/leaderboard';
 import '@rai-kit/widgets/define/xp-tier';
 import type { RaiWidget, Theme } from '@rai-kit/widgets';
 
 const AUTH_URL = '/demo-api/token';
-const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier';
+const CHAT_CHANNEL = 'ch-general';
+const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier, rai-chat-channel';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface DemoUser {
@@ -39,11 +41,15 @@ function showSession(user: DemoUser | null): void {
   $('member').hidden = !user;
   const slot = $('member-widgets');
   slot.replaceChildren();
+  $('member-chat').replaceChildren();
   if (!user) return;
   watchTokens();
   const leaderboard = document.createElement('rai-leaderboard');
   leaderboard.leaderboardId = 'lb-arena';
   slot.append(memberWidget(leaderboard), memberWidget(document.createElement('rai-xp-tier')));
+  const chat = document.createElement('rai-chat-channel');
+  chat.channelId = CHAT_CHANNEL;
+  $('member-chat').append(memberWidget(chat));
 }
 
 /** Points a widget at the demo community and the portal's auth-url. */
@@ -54,6 +60,12 @@ function memberWidget<T extends RaiWidget>(widget: T): T {
   widget.addEventListener('rai-sign-in-request', () => $<HTMLSelectElement>('user').focus());
   return widget;
 }
+
+// The public chat cannot post: its "Sign in" takes the reader to the portal's login.
+$('public-chat').addEventListener('rai-sign-in-request', (event) => {
+  event.preventDefault();
+  $<HTMLSelectElement>('user').focus();
+});
 
 function logToken(text: string): void {
   const item = document.createElement('li');
@@ -84,6 +96,15 @@ $('simulate').addEventListener('click', () => {
     const member = `u_${String(1 + Math.floor(Math.random() * 200)).padStart(4, '0')}`;
     void award({ xp: 50 + Math.floor(Math.random() * 400) }, member);
   }
+});
+// Another member talks in the channel (the sandbox posts for them, no token needed).
+$('say-hi').addEventListener('click', () => {
+  const others = users.filter((u) => u.id !== currentUser?.id);
+  const author = others[Math.floor(Math.random() * others.length)]!;
+  void api(`/sandbox/v1/communities/demo/channels/${CHAT_CHANNEL}/messages`, {
+    method: 'POST',
+    body: JSON.stringify({ authorId: author.id, text: `Hi ${currentUser?.displayName ?? 'there'}! 👋` }),
+  });
 });
 $('award-xp').addEventListener('click', () => void award({ xp: 50 }));
 $('award-big').addEventListener('click', () => void award({ xp: 1000 }));

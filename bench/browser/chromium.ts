@@ -16,16 +16,17 @@ export function launchChromium(): Promise<Browser> {
 /**
  * Runs `use` on `url` opened in a fresh browser context: its own HTTP cache, connection
  * pool and CORS preflight cache, and a new JS realm (so the kit's shared API client is new):
- * a first visit. Fails when the page throws or logs an error.
+ * a first visit. Fails when the page throws or logs an error, other than those matching
+ * `expected` (the console lines a bench provokes on purpose, such as injected 503s).
  */
-export async function withFreshPage<T>(browser: Browser, url: string, use: (page: Page) => Promise<T>): Promise<T> {
+export async function withFreshPage<T>(browser: Browser, url: string, use: (page: Page) => Promise<T>, expected?: RegExp): Promise<T> {
   const context = await browser.createBrowserContext();
   try {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
     page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warn') errors.push(message.text());
+      if ((message.type() === 'error' || message.type() === 'warn') && !expected?.test(message.text())) errors.push(message.text());
     });
     await page.goto(url);
     const result = await use(page);

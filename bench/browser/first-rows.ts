@@ -1,6 +1,7 @@
-/** Page side of "time to first ranked rows painted". */
+/** Page side of "time to first rows painted": ranked rows, or chat messages. */
+import type { ChatMessage } from '@rai-kit/core/api';
 import { afterPaint, whenInDom } from './frames.js';
-import type { FirstRowsResult, FirstRowsTarget } from './protocol.js';
+import type { FirstRowsResult, FirstRowsTarget, FloorRows } from './protocol.js';
 
 /** The element the last `firstRows` mounted, kept for the scenarios that continue with it. */
 export type Widget = HTMLElement & { updateComplete: Promise<boolean> };
@@ -18,7 +19,7 @@ export function lastMounted(): Widget {
 export async function firstRows(target: FirstRowsTarget): Promise<FirstRowsResult> {
   performance.clearMarks();
   performance.clearMeasures();
-  const rows = target.kind === 'floor' ? await floor(target.url) : await element(target);
+  const rows = target.kind === 'floor' ? await floor(target) : await element(target);
   performance.mark('rai-bench:in-dom');
   await afterPaint();
   performance.mark('rai-bench:painted');
@@ -45,20 +46,14 @@ async function element(target: Extract<FirstRowsTarget, { kind: 'element' }>): P
   return whenInDom(root, () => root.querySelectorAll(target.readySelector).length, target.readySelector);
 }
 
-/** The floor: one fetch of the same entries page, rows written with innerHTML. */
-async function floor(url: string): Promise<number> {
+/** The floor: one fetch of the same page the widget reads, rows written with innerHTML. */
+async function floor({ url, rows }: Extract<FirstRowsTarget, { kind: 'floor' }>): Promise<number> {
   performance.mark('rai-bench:connected');
   const box = document.createElement('div');
-  box.setAttribute('role', 'table');
+  box.setAttribute('role', rows === 'entries' ? 'table' : 'log');
   document.body.append(box);
-  const { data } = (await (await fetch(url, { headers: { Accept: 'application/json' } })).json()) as { data: FloorEntry[] };
-  box.innerHTML = data
-    .map(
-      (e) =>
-        `<div role="row"><span role="cell">${e.rank}</span><span role="cell"><img src="${escape(e.user.avatarUrl)}" alt="" width="32" height="32">` +
-        `${escape(e.user.displayName)}</span><span role="cell">${e.score.toLocaleString()}</span></div>`,
-    )
-    .join('');
+  const { data } = (await (await fetch(url, { headers: { Accept: 'application/json' } })).json()) as { data: never[] };
+  box.innerHTML = data.map(FLOOR_ROW[rows]).join('');
   return data.length;
 }
 
@@ -67,5 +62,15 @@ interface FloorEntry {
   score: number;
   user: { displayName: string; avatarUrl: string };
 }
+
+/** The least a page can write per item: what a reader sees, nothing more. */
+const FLOOR_ROW: { [K in FloorRows]: (item: never) => string } = {
+  entries: (e: FloorEntry) =>
+    `<div role="row"><span role="cell">${e.rank}</span><span role="cell"><img src="${escape(e.user.avatarUrl)}" alt="" width="32" height="32">` +
+    `${escape(e.user.displayName)}</span><span role="cell">${e.score.toLocaleString()}</span></div>`,
+  messages: (m: ChatMessage) =>
+    `<article><img src="${escape(m.author.avatarUrl)}" alt="" width="32" height="32"><b>${escape(m.author.displayName)}</b> ` +
+    `<time>${new Date(m.createdAt).toLocaleTimeString()}</time><p>${escape(m.text)}</p></article>`,
+};
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

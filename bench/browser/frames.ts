@@ -3,6 +3,30 @@
 export const nextFrame = (): Promise<number> => new Promise((resolve) => requestAnimationFrame(resolve));
 
 /**
+ * The frame that follows, three ways: `start` when its rAF callbacks run (before its style,
+ * layout and paint: a lower bound), `next` when the rAF of the frame after runs (that paint is
+ * done: the double-rAF approximation), and `done` when a task queued from the first rAF runs
+ * (after the paint too, but on a busy main thread also after every task queued before it).
+ */
+export const nextFrameSpan = (): Promise<{ start: number; next: number; done: number }> =>
+  new Promise((resolve) =>
+    requestAnimationFrame(() => {
+      const start = performance.now();
+      let next = 0;
+      let done = 0;
+      const settle = () => next && done && resolve({ start, next, done });
+      setTimeout(() => {
+        done = performance.now();
+        settle();
+      });
+      requestAnimationFrame(() => {
+        next = performance.now();
+        settle();
+      });
+    }),
+  );
+
+/**
  * Resolves in the frame after the next one: the next frame's rAF runs before its paint,
  * so by the second callback that paint has happened (the usual double-rAF approximation).
  */

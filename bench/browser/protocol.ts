@@ -11,9 +11,14 @@ export type FirstRowsTarget =
     }
   | {
       kind: 'floor';
-      /** The entries URL the widget itself requested. */
+      /** The collection URL the widget itself requested. */
       url: string;
+      /** How the floor writes each item of the answer's `data` (first-rows.ts). */
+      rows: FloorRows;
     };
+
+/** The floors' plain renderings: leaderboard entries, or chat messages. */
+export type FloorRows = 'entries' | 'messages';
 
 export interface FirstRowsResult {
   /** Connected → the first content row exists in the DOM. */

@@ -45,7 +45,7 @@ export async function scroll(el: Widget, rowSelector: string, minRows: number, s
 }
 
 /** Every node in the shadow root, and how many of them are comments (Lit's part markers). */
-function countNodes(root: ShadowRoot): { all: number; comments: number } {
+export function countNodes(root: ShadowRoot): { all: number; comments: number } {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
   const count = { all: 0, comments: 0 };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
