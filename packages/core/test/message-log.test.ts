@@ -89,14 +89,19 @@ describe('MessageLog', () => {
     assert.deepEqual(ids(log), range(5, 25));
   });
 
-  it('adds created messages at the live end, once, pruning the oldest', () => {
-    const log = new MessageLog({ maxMessages: 3 });
-    log.reset(page(1, 3, 'e1.5'));
-    assert.equal(log.apply(event('e1.6', 'message.created', message(4))), 'added');
-    assert.equal(log.apply(event('e1.6', 'message.created', message(4))), 'ignored');
-    assert.deepEqual(ids(log), range(2, 4));
+  it('adds created messages at the live end, once, pruning the oldest in batches', () => {
+    const log = new MessageLog({ maxMessages: 4, pruneBatch: 2 });
+    log.reset(page(1, 4, 'e1.5'));
+    assert.equal(log.hasOlder, false);
+    assert.equal(log.apply(event('e1.6', 'message.created', message(5))), 'added');
+    assert.equal(log.apply(event('e1.6', 'message.created', message(5))), 'ignored');
+    // Past the cap: down to maxMessages - pruneBatch at once, then room for the next ones.
+    assert.deepEqual(ids(log), range(4, 5));
     assert.equal(log.hasOlder, true);
-    assert.equal(log.lastEventId, 'e1.6');
+    assert.equal(log.apply(event('e1.7', 'message.created', message(6))), 'added');
+    assert.equal(log.apply(event('e1.8', 'message.created', message(7))), 'added');
+    assert.deepEqual(ids(log), range(4, 7));
+    assert.equal(log.lastEventId, 'e1.8');
   });
 
   it('counts a message created past a window that does not reach the live end as beyond', () => {

@@ -10,6 +10,13 @@ export interface MessageLogOptions {
    * 100,000-message history never means 100,000 messages in memory or in the DOM. Default 200.
    */
   maxMessages?: number;
+  /**
+   * Messages arriving at the live end past `maxMessages` prune the oldest this many at a time
+   * (down to `maxMessages - pruneBatch`), not one per message: a renderer that reuses elements
+   * by position then shifts its content once per batch instead of on every message. Default:
+   * a quarter of `maxMessages`.
+   */
+  pruneBatch?: number;
 }
 
 /** What {@link MessageLog.apply} did with an event. */
@@ -35,6 +42,7 @@ export type ApplyResult =
  */
 export class MessageLog {
   readonly #maxMessages: number;
+  readonly #pruneBatch: number;
   /** Held copies by id, each with the stream position it is from. */
   #entries = new Map<string, Entry>();
   /** Held ids, ascending. */
@@ -47,6 +55,7 @@ export class MessageLog {
 
   constructor(options: MessageLogOptions = {}) {
     this.#maxMessages = Math.max(1, options.maxMessages ?? 200);
+    this.#pruneBatch = Math.min(this.#maxMessages - 1, Math.max(1, options.pruneBatch ?? Math.floor(this.#maxMessages / 4)));
   }
 
   /** Held messages, oldest first. A new array after every change (safe to render from). */
@@ -115,8 +124,7 @@ export class MessageLog {
     if (event.event !== CHAT_EVENTS.created || !news || !this.#isPastEnd(message.id)) return 'ignored';
     if (this.#hasNewer) return 'beyond';
     this.#entries.set(message.id, { message: withMine(message, null), position: event.id });
-    this.#ids.push(message.id);
-    this.#prune('oldest');
+    this.#append(message.id);
     this.#changed();
     return 'added';
   }
@@ -143,8 +151,7 @@ export class MessageLog {
       this.#entries.set(message.id, { message: next, position });
     } else if (!this.#hasNewer && this.#isPastEnd(message.id)) {
       this.#entries.set(message.id, { message, position });
-      this.#ids.push(message.id);
-      this.#prune('oldest');
+      this.#append(message.id);
     } else {
       return;
     }
@@ -177,9 +184,15 @@ export class MessageLog {
     return added || replaced;
   }
 
-  /** Drops messages past `maxMessages` at `end`; the log then no longer reaches that end. */
-  #prune(end: 'oldest' | 'newest'): string[] {
-    const excess = this.#ids.length - this.#maxMessages;
+  /** A message at the live end; past `maxMessages`, a batch of the oldest goes. */
+  #append(id: string): void {
+    this.#ids.push(id);
+    if (this.#ids.length > this.#maxMessages) this.#prune('oldest', this.#maxMessages - this.#pruneBatch);
+  }
+
+  /** Drops messages past `keep` at `end`; the log then no longer reaches that end. */
+  #prune(end: 'oldest' | 'newest', keep = this.#maxMessages): string[] {
+    const excess = this.#ids.length - keep;
     if (excess <= 0) return [];
     const pruned = end === 'oldest' ? this.#ids.splice(0, excess) : this.#ids.splice(-excess);
     for (const id of pruned) this.#entries.delete(id);
