@@ -46,6 +46,19 @@ describe('WidgetApiClient', () => {
     assert.equal(server.requests.length, 1, '4xx is never retried');
   });
 
+  it('keeps the numbers an error body explains itself with, and drops a meta of another shape', async () => {
+    const body = (meta: unknown) => ({ error: { code: 'insufficient_balance', message: 'Not enough coins', requestId: 'r', meta } });
+    server = await scriptedServer((req, res) =>
+      json(res, 409, body(req.url!.endsWith('/odd') ? { nested: { a: 1 } } : { balance: 30, price: 50, shortfall: 20 })),
+    );
+    const client = new WidgetApiClient({ apiUrl: server.url, retry: fastRetry });
+    const error = (await client.get('/buy').catch((e: unknown) => e)) as ApiError;
+    assert.equal(error.code, 'insufficient_balance');
+    assert.deepEqual(error.meta, { balance: 30, price: 50, shortfall: 20 });
+    const odd = (await client.get('/odd').catch((e: unknown) => e)) as ApiError;
+    assert.deepEqual(odd.meta, {});
+  });
+
   it('maps a body that is not the contract shape to a code from the status', async () => {
     server = await scriptedServer((_req, res) => {
       res.writeHead(502, { 'Content-Type': 'text/html' });

@@ -18,6 +18,16 @@ function isErrorBody(value: unknown): value is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** Flat numbers and strings only: anything else in `meta` is not the contract's and is dropped. */
+function isMeta(value: unknown): value is Record<string, number | string> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((v) => typeof v === 'number' || typeof v === 'string')
+  );
+}
+
 /** Turns a non-2xx response into an `ApiError`, whatever its body holds. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const retryAfterMs = parseRetryAfter(response.headers.get(HEADERS.retryAfter));
@@ -34,6 +44,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
       message: body.error.message,
       requestId: body.error.requestId ?? common.requestId,
       details: body.error.details ?? [],
+      ...(isMeta(body.error.meta) ? { meta: body.error.meta } : {}),
     });
   }
   return new ApiError({

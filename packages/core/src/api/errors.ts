@@ -9,6 +9,8 @@ export interface ApiErrorInit {
   /** Seconds the server asked us to wait (429/503). */
   retryAfter?: number | null;
   details?: Array<{ path: string; message: string }>;
+  /** The error body's `meta`: numbers that explain it (e.g. a purchase's shortfall). */
+  meta?: Record<string, number | string>;
   cause?: unknown;
 }
 
@@ -24,6 +26,7 @@ export class ApiError extends Error {
   readonly requestId: string | null;
   readonly retryAfter: number | null;
   readonly details: Array<{ path: string; message: string }>;
+  readonly meta: Record<string, number | string>;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.requestId = init.requestId ?? null;
     this.retryAfter = init.retryAfter ?? null;
     this.details = init.details ?? [];
+    this.meta = init.meta ?? {};
   }
 }
 

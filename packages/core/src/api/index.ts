@@ -2,6 +2,7 @@ export * from './types.js';
 export * from './paths.js';
 export * from './leaderboard-types.js';
 export * from './chat-types.js';
+export * from './store-types.js';
 export { ApiError, isAbort, isSessionExpired, sessionExpiredError, type ApiErrorInit } from './errors.js';
 export { backoffDelay, parseRetryAfter, sleep, type BackoffOptions } from './backoff.js';
 export { errorFromResponse } from './error-from-response.js';

@@ -38,6 +38,18 @@ export const paths = {
   /** GET an uploaded image (its `url`). */
   channelUpload: (communityId: string, channelId: string, uploadId: string) =>
     `/communities/${seg(communityId)}/channels/${seg(channelId)}/uploads/${seg(uploadId)}`,
+  /** The store's configuration. */
+  store: (communityId: string) => `/communities/${seg(communityId)}/store`,
+  /** Categories, `displayOrder` first; cursor paging. */
+  storeCategories: (communityId: string) => `/communities/${seg(communityId)}/store/categories`,
+  /** Query: `category`, `q`, `type`, `cursor`, `limit` (ProductQuery). */
+  storeProducts: (communityId: string) => `/communities/${seg(communityId)}/store/products`,
+  storeProduct: (communityId: string, productId: string) => `/communities/${seg(communityId)}/store/products/${seg(productId)}`,
+  /** POST a purchase (PurchaseBody; needs a token and `Idempotency-Key`). */
+  storePurchases: (communityId: string) => `/communities/${seg(communityId)}/store/purchases`,
+  /** The member's orders, newest first; cursor paging. Needs a token. */
+  myOrders: (communityId: string) => `/communities/${seg(communityId)}/me/orders`,
+  myOrder: (communityId: string, orderId: string) => `/communities/${seg(communityId)}/me/orders/${seg(orderId)}`,
   /** SSE, or the JSON polling fallback with `after`. */
   channelEvents: (communityId: string, channelId: string) => `/communities/${seg(communityId)}/channels/${seg(channelId)}/events`,
 } as const;

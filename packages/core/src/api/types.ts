@@ -40,6 +40,8 @@ export interface ErrorBody {
     requestId: string;
     /** Field-level problems for `invalid_request`. */
     details?: Array<{ path: string; message: string }>;
+    /** Numbers that explain the error, per code (e.g. `PurchaseErrorMeta`). */
+    meta?: Record<string, number | string>;
   };
 }
 
@@ -135,8 +137,12 @@ export interface Me {
   progress: TierProgress;
 }
 
-/** Event names on the `me` stream. */
-export type MeEventType = 'xp.changed' | 'coins.changed' | 'tier.changed';
+/**
+ * Event names on the `me` stream. `xp.changed`, `coins.changed` and `tier.changed` carry
+ * {@link MeEventData}; `order.changed` carries `OrderEventData` (store-types.ts). Clients
+ * ignore names they do not know.
+ */
+export type MeEventType = 'xp.changed' | 'coins.changed' | 'tier.changed' | 'order.changed';
 
 /**
  * Payload of every `me` stream event: the full new snapshot (so a client converges by

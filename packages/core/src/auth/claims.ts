@@ -22,6 +22,8 @@ export const SCOPES = {
   chatRead: 'chat:read',
   /** Send, react, edit and delete one's own messages, upload images. */
   chatWrite: 'chat:write',
+  /** Buy in the store and read one's own orders. */
+  storePurchase: 'store:purchase',
 } as const;
 
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES];
@@ -33,6 +35,7 @@ export const DEFAULT_SCOPES: readonly Scope[] = [
   SCOPES.leaderboardRead,
   SCOPES.chatRead,
   SCOPES.chatWrite,
+  SCOPES.storePurchase,
 ];
 
 /** Claims of a verified widget token. */
