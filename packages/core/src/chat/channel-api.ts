@@ -77,4 +77,9 @@ export class ChannelApi {
   get uploadsUrl(): string {
     return this.client.url(paths.channelUploads(this.communityId, this.channelId));
   }
+
+  /** Where an upload is served (no token needed), e.g. to show a message's images before it is sent. */
+  uploadUrl(uploadId: string): string {
+    return this.client.url(paths.channelUpload(this.communityId, this.channelId, uploadId));
+  }
 }

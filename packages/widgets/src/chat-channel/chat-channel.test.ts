@@ -349,8 +349,13 @@ describe('<rai-chat-channel> sending', () => {
       body: png,
     });
     const upload = (await response.json()).data as { id: string };
+    // The first attempt fails, so the message stays pending long enough to look at.
+    await injectFault({ path: messagesPath('ch-general'), method: 'POST', status: 503, times: 1 });
     const sent = oneEvent(el, 'rai-message-sent');
-    el.send(unique('picture'), { imageIds: [upload.id] });
+    const item = el.send(unique('picture'), { imageIds: [upload.id] });
+    await el.updateComplete;
+    const pendingImage = article(el, item.key)!.querySelector<HTMLImageElement>('[part=image]')!;
+    expect(pendingImage.src, 'the pending copy shows its image').to.contain(`/uploads/${upload.id}`);
     const { detail } = await sent;
     await el.updateComplete;
     const image = article(el, detail.message.id)!.querySelector<HTMLImageElement>('[part=image]')!;

@@ -43,14 +43,15 @@ interface ChannelSession {
 }
 
 /** An outbox item drawn as a message by its sender, until the server's copy replaces it. */
-function pendingMessage(item: OutboxItem, me: UserSummary, log: MessageLog): ChatMessage {
+function pendingMessage(item: OutboxItem, { api, me, log }: ChannelSession): ChatMessage {
   const replied = item.body.replyTo ? log.get(item.body.replyTo) : undefined;
   return {
     id: item.key,
-    channelId: '',
-    author: me,
+    channelId: api.channelId,
+    author: me!,
     text: item.body.text,
-    images: [],
+    // Already uploaded: shown from where the server serves them (their size is known once sent).
+    images: (item.body.imageIds ?? []).map((id) => ({ url: api.uploadUrl(id), width: null, height: null, alt: '' })),
     replyTo: replied ? { id: replied.id, author: replied.author, excerpt: replied.text.slice(0, 140) } : null,
     reactions: [],
     createdAt: new Date(item.createdAt).toISOString(),
@@ -541,7 +542,7 @@ export class RaiChatChannel extends RaiWidget {
     const pending = me ? this.outbox.items.filter((item) => item.status !== 'sent' && !sentNonces.has(item.key)) : [];
     const items: [ChatMessage, OutboxItem['status']][] = [
       ...log.messages.map((m): [ChatMessage, 'sent'] => [m, 'sent']),
-      ...pending.map((item): [ChatMessage, OutboxItem['status']] => [pendingMessage(item, me!, log), item.status]),
+      ...pending.map((item): [ChatMessage, OutboxItem['status']] => [pendingMessage(item, session), item.status]),
     ];
     const ids = new Set(items.map(([m]) => m.id));
     const activeId = this.activeId && ids.has(this.activeId) ? this.activeId : (items.at(-1)?.[0].id ?? null);
