@@ -1,12 +1,13 @@
 import { clearSharedTokenSources, sharedAuthUrlSource } from '@rai-kit/core/auth';
 import '@rai-kit/widgets/define/chat-channel';
 import '@rai-kit/widgets/define/leaderboard';
+import '@rai-kit/widgets/define/store';
 import '@rai-kit/widgets/define/xp-tier';
 import type { RaiWidget, Theme } from '@rai-kit/widgets';
 
 const AUTH_URL = '/demo-api/token';
 const CHAT_CHANNEL = 'ch-general';
-const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier, rai-chat-channel';
+const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier, rai-chat-channel, rai-store';
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 interface DemoUser {
@@ -42,6 +43,7 @@ function showSession(user: DemoUser | null): void {
   const slot = $('member-widgets');
   slot.replaceChildren();
   $('member-chat').replaceChildren();
+  $('member-store').replaceChildren();
   if (!user) return;
   watchTokens();
   const leaderboard = document.createElement('rai-leaderboard');
@@ -50,6 +52,7 @@ function showSession(user: DemoUser | null): void {
   const chat = document.createElement('rai-chat-channel');
   chat.channelId = CHAT_CHANNEL;
   $('member-chat').append(memberWidget(chat));
+  $('member-store').append(memberWidget(document.createElement('rai-store')));
 }
 
 /** Points a widget at the demo community and the portal's auth-url. */
@@ -61,8 +64,8 @@ function memberWidget<T extends RaiWidget>(widget: T): T {
   return widget;
 }
 
-// The public chat cannot post: its "Sign in" takes the reader to the portal's login.
-$('public-chat').addEventListener('rai-sign-in-request', (event) => {
+// Public widgets cannot post or buy: their "Sign in" takes the reader to the portal's login.
+document.querySelector('[aria-labelledby=public-title]')!.addEventListener('rai-sign-in-request', (event) => {
   event.preventDefault();
   $<HTMLSelectElement>('user').focus();
 });
@@ -109,6 +112,7 @@ $('say-hi').addEventListener('click', () => {
 $('award-xp').addEventListener('click', () => void award({ xp: 50 }));
 $('award-big').addEventListener('click', () => void award({ xp: 1000 }));
 $('award-coins').addEventListener('click', () => void award({ coins: 25 }));
+$('award-coins-big').addEventListener('click', () => void award({ coins: 1000 }));
 
 $<HTMLFormElement>('login').addEventListener('submit', async (event) => {
   event.preventDefault();

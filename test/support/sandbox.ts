@@ -2,7 +2,7 @@
  * Browser side of the test backend: where the sandbox API is, and the sandbox admin hooks
  * (awards, posts as any member, fault injection, stream disconnects) the tests drive it with.
  */
-import type { ChatMessage, Me } from '@rai-kit/core/api';
+import type { ChatMessage, Me, Order, Product, ProductQuery } from '@rai-kit/core/api';
 
 interface TestEnv {
   apiUrl: string;
@@ -90,4 +90,34 @@ export async function until(check: () => boolean | Promise<boolean>, message: st
     if (performance.now() > deadline) throw new Error(`Timed out waiting for: ${message}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** A product as the sandbox admin sees it: with its stock even when the store hides it. */
+export type ProductWithStock = Product & { stock: number | null; showRemaining: boolean };
+
+/**
+ * Changes a product of the test community: `stock` (`null` = unlimited), whether the store
+ * shows it, its regular `price`, or `discount: null` to end its discount now.
+ */
+export async function setProduct(
+  productId: string,
+  change: { stock?: number | null; showRemaining?: boolean; price?: number; discount?: null },
+): Promise<ProductWithStock> {
+  return (await admin<{ data: ProductWithStock }>('PATCH', `/communities/${community}/store/products/${productId}`, change)).data;
+}
+
+/** The first page of the test community's products matching `query` (public list, e.g. `{ q: 'Suspicious' }`). */
+export async function findProducts(query: Omit<ProductQuery, 'cursor'> = {}): Promise<Product[]> {
+  const params = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]));
+  const response = await fetch(`${apiUrl}/widget/v1/communities/${community}/store/products?${params}`);
+  if (!response.ok) throw new Error(`products ${params}: ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { data: Product[] }).data;
+}
+
+/** Fulfils or cancels (refunding) a pending order, as the team would; published on the buyer's `me` stream. */
+export async function setOrderStatus(
+  orderId: string,
+  change: { status: 'fulfilled' | 'cancelled'; note?: string; code?: string; instructions?: string },
+): Promise<Order> {
+  return (await admin<{ data: Order }>('POST', `/communities/${community}/orders/${orderId}/status`, change)).data;
 }

@@ -15,7 +15,9 @@ import { registerCommunityRoutes } from './routes/community-routes.js';
 import { leaderboardTopic, registerLeaderboardRoutes } from './routes/leaderboard-routes.js';
 import { meTopic, registerMeRoutes } from './routes/me-routes.js';
 import { DEFAULT_SEND_RATE_LIMIT, registerMessageRoutes } from './routes/message-routes.js';
+import { registerPurchaseRoutes } from './routes/purchase-routes.js';
 import { registerSandboxRoutes } from './routes/sandbox-routes.js';
+import { registerStoreRoutes } from './routes/store-routes.js';
 import { registerUploadRoutes } from './routes/upload-routes.js';
 import { SseHub } from './sse-hub.js';
 import { standingsEventData } from './standings-cursor.js';
@@ -55,7 +57,7 @@ export interface WidgetApi {
  * Builds the widget API (DESIGN.md §3) over `upstream`: `/widget/v1` routes with request
  * validation and an OpenAPI 3.1 document from the same zod schemas, contract-shaped errors,
  * request ids, per-community CORS, token auth, rate limiting, leaderboards, chat channels, the
- * `me`, standings and channel event streams and,
+ * store, the `me`, standings and channel event streams and,
  * in sandbox mode, the `/sandbox/v1` admin routes.
  */
 export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
@@ -88,6 +90,8 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   const idempotency = createIdempotencyStore();
   registerMessageRoutes(widget, { upstream, access, idempotency, sendRateLimit: options.chatSendRateLimit ?? DEFAULT_SEND_RATE_LIMIT });
   registerUploadRoutes(widget, { upstream, access, idempotency });
+  registerStoreRoutes(widget, upstream);
+  registerPurchaseRoutes(widget, { upstream, idempotency });
   widget.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'rai-kit widget API', version: '1', description: 'The contract rai-kit widgets talk to (DESIGN.md §3).' },
@@ -114,6 +118,9 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
     }),
     upstream.onChatChange(({ communityId, channelId, type, message }) => {
       hub.publish(chatTopic(communityId, channelId), type, message);
+    }),
+    upstream.onOrderChange(({ communityId, userId, order }) => {
+      hub.publish(meTopic(communityId, userId), 'order.changed', { order });
     }),
   ];
 

@@ -35,6 +35,13 @@ export type {
   MessageDraft,
   ChatChange,
   StoredUpload,
+  ProductSearch,
+  PurchaseRefusal,
+  PurchaseOutcome,
+  OrderChange,
+  OrderStatusUpdate,
+  ProductUpdate,
+  ProductStock,
 } from './upstream/upstream.js';
 export { leaderboardTopic } from './routes/leaderboard-routes.js';
 export { chatTopic } from './routes/chat-access.js';

@@ -6,8 +6,16 @@ export const SECRET = 'test-secret-for-the-server-suite-0123456789';
 export const COMMUNITY = 'demo';
 
 /** Starts the sandbox API on a free port; `close()` must run in `after`. */
-export async function startApi({ standingsFlushMs, ...options }: Partial<WidgetApiOptions> & { standingsFlushMs?: number } = {}) {
-  const upstream = createMemoryUpstream({ seed: 7, ...(standingsFlushMs === undefined ? {} : { standingsFlushMs }) });
+export async function startApi({
+  standingsFlushMs,
+  orderFulfilMs,
+  ...options
+}: Partial<WidgetApiOptions> & { standingsFlushMs?: number; orderFulfilMs?: number } = {}) {
+  const upstream = createMemoryUpstream({
+    seed: 7,
+    ...(standingsFlushMs === undefined ? {} : { standingsFlushMs }),
+    ...(orderFulfilMs === undefined ? {} : { orderFulfilMs }),
+  });
   const api = createWidgetApi({ upstream, tokenSecret: SECRET, sandboxAdmin: true, heartbeatMs: 200, ...options });
   const server = await startServer({ api, port: 0, hostname: '127.0.0.1' });
   const url = (path: string) => `${server.url}${path}`;

@@ -21,7 +21,7 @@ test('mint sets the contract claims and verify returns them', async () => {
   const { token, expiresAt, claims } = await mintWidgetToken(base);
   assert.equal(claims.sub, 'u_0001');
   assert.equal(claims.cid, 'demo');
-  assert.equal(claims.scope, 'me:read me:stream leaderboard:read chat:read chat:write');
+  assert.equal(claims.scope, 'me:read me:stream leaderboard:read chat:read chat:write store:purchase');
   assert.equal(claims.aud, 'rai-widgets');
   assert.equal(claims.name, 'Ada');
   assert.match(claims.jti, /^[0-9a-f-]{36}$/);

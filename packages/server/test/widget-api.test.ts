@@ -134,6 +134,13 @@ describe('widget API reads', () => {
       '/communities/{communityId}/leaderboards/{leaderboardId}/events',
       '/communities/{communityId}/me',
       '/communities/{communityId}/me/events',
+      '/communities/{communityId}/me/orders',
+      '/communities/{communityId}/me/orders/{orderId}',
+      '/communities/{communityId}/store',
+      '/communities/{communityId}/store/categories',
+      '/communities/{communityId}/store/products',
+      '/communities/{communityId}/store/products/{productId}',
+      '/communities/{communityId}/store/purchases',
       '/communities/{communityId}/tiers',
       '/communities/{communityId}/xp-rules',
     ]);

@@ -13,12 +13,16 @@ export type {
   MessageSentDetail,
   MessageFailedDetail,
   UnreadChangeDetail,
+  PurchaseDetail,
+  PurchaseFailedDetail,
 } from './base/events.js';
 export { RaiXpTier } from './xp-tier/xp-tier.js';
 export { RaiLeaderboard } from './leaderboard/leaderboard.js';
 export { RaiChatChannel } from './chat-channel/chat-channel.js';
 export { RaiChatComposer, type ComposeDetail } from './chat-channel/composer.js';
 export { RaiEmojiPicker, type EmojiPickDetail, type EmojiCloseDetail } from './chat-channel/emoji-picker.js';
+export { RaiStore } from './store/store.js';
+export { RaiStoreProductDialog } from './store/product-dialog.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { AuthController } from './controllers/auth-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';

@@ -1,3 +1,3 @@
 /** Store: the store's calls and a purchase that is never charged twice, shared by every client. */
 export { StoreApi } from './store-api.js';
-export { PurchaseIntent } from './purchase-intent.js';
+export { PurchaseIntent, isUnknownOutcome } from './purchase-intent.js';

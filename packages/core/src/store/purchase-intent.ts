@@ -6,6 +6,14 @@ import type { StoreApi } from './store-api.js';
 const UNKNOWN_OUTCOME: ReadonlySet<string> = new Set(['network_error', 'unavailable', 'internal', 'invalid_response', 'rate_limited']);
 
 /**
+ * True when a failed `buy()` may or may not have been charged: the intent kept its key, and
+ * trying again (the same intent) answers the first order instead of charging twice.
+ */
+export function isUnknownOutcome(error: unknown): boolean {
+  return error instanceof ApiError && UNKNOWN_OUTCOME.has(error.code);
+}
+
+/**
  * One member's intention to buy one product at one price, from the first click until a
  * definite answer. Every attempt uses the same `Idempotency-Key`, so:
  *
@@ -48,7 +56,7 @@ export class PurchaseIntent {
       },
       (error: unknown) => {
         // A definite refusal ends the intent; an unknown outcome keeps the key for "Try again".
-        if (!(error instanceof ApiError) || !UNKNOWN_OUTCOME.has(error.code)) this.#key = null;
+        if (!isUnknownOutcome(error)) this.#key = null;
         throw error;
       },
     );

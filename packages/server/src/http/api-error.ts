@@ -4,6 +4,7 @@ import type { ErrorBody, ErrorCode } from '@rai-kit/core/api';
 import type { AppEnv } from './app-env.js';
 
 type Details = NonNullable<ErrorBody['error']['details']>;
+type Meta = NonNullable<ErrorBody['error']['meta']>;
 
 /** An error the API answers as `status` + the contract error body. Throw it from any handler. */
 export class ApiError extends Error {
@@ -12,7 +13,8 @@ export class ApiError extends Error {
     readonly status: ContentfulStatusCode,
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { details?: Details; headers?: Record<string, string> } = {},
+    /** `meta`: numbers that explain the refusal (e.g. a purchase's shortfall), sent in the body. */
+    readonly extra: { details?: Details; meta?: Meta; headers?: Record<string, string> } = {},
   ) {
     super(message);
   }
@@ -53,6 +55,7 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
       message: error.message,
       requestId: c.get('requestId'),
       ...(error.extra.details ? { details: error.extra.details } : {}),
+      ...(error.extra.meta ? { meta: error.extra.meta } : {}),
     },
   };
   return c.json(body, error.status, error.extra.headers);

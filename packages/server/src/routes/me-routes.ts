@@ -31,7 +31,7 @@ const getMe = createRoute({
 const meEvents = createRoute({
   method: 'get',
   path: '/communities/{communityId}/me/events',
-  summary: "The member's event stream (xp.changed, coins.changed, tier.changed).",
+  summary: "The member's event stream (xp.changed, coins.changed, tier.changed, order.changed).",
   description: EVENT_STREAM_DESCRIPTION,
   tags: ['me'],
   security: [{ widgetToken: [] }],

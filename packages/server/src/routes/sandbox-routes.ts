@@ -9,6 +9,7 @@ import type { Upstream } from '../upstream/upstream.js';
 import { channelParams, noSuchChannel } from './chat-access.js';
 import { noSuchCommunity } from './community-routes.js';
 import { assertReplyTarget, invalid, messageText } from './message-routes.js';
+import { noSuchProduct, productParams } from './store-routes.js';
 import {
   SERVER_ERROR_CODES,
   chatMessageSchema,
@@ -17,7 +18,9 @@ import {
   errorResponses,
   jsonContent,
   meSchema,
+  orderSchema,
   pageEnvelope,
+  productSchema,
   userSummarySchema,
 } from './schemas.js';
 
@@ -131,6 +134,71 @@ const postAs = createRoute({
   responses: { 201: jsonContent(envelope(chatMessageSchema), 'The message.'), ...errorResponses(400, 403, 404) },
 });
 
+const orderStatus = createRoute({
+  method: 'post',
+  path: '/communities/{communityId}/orders/{orderId}/status',
+  summary: 'Fulfil or cancel a pending order; publishes `order.changed` on the buyer’s `me` stream.',
+  description:
+    'Fulfilling sets the redemption (`code`, `instructions`; a voucher gets a generated code when none is given). ' +
+    'Cancelling refunds the coins (`coins.changed`, reason `refund`) and restocks the unit. An order that is no ' +
+    'longer pending answers 409 and stays as it is.',
+  request: {
+    params: z.object({ communityId: communityIdParam, orderId: z.string().min(1).max(100) }),
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              status: z.enum(['fulfilled', 'cancelled']),
+              note: z.string().trim().min(1).max(200).optional().openapi({ description: 'History note; a default per status otherwise.' }),
+              code: z.string().trim().min(1).max(100).optional(),
+              instructions: z.string().trim().min(1).max(1000).optional(),
+            })
+            .strict()
+            .refine((b) => b.status === 'fulfilled' || (b.code === undefined && b.instructions === undefined), {
+              message: 'Only a fulfilment takes a code or instructions.',
+              path: ['code'],
+            }),
+        },
+      },
+    },
+  },
+  responses: { 200: jsonContent(envelope(orderSchema), 'The order.'), ...errorResponses(400, 404, 409) },
+});
+
+const productStockSchema = productSchema.extend({
+  stock: z.number().int().nullable().openapi({ description: 'Units left, even when the store hides them; null = unlimited.' }),
+  showRemaining: z.boolean(),
+});
+
+const updateProduct = createRoute({
+  method: 'patch',
+  path: '/communities/{communityId}/store/products/{productId}',
+  summary: "Set a product's stock, whether the store shows it, or its price; `discount: null` ends its discount now.",
+  description: 'For tests and benches: "the last one in stock", "sold out", "the price changed while I looked". Find products with the public list (`?q=`, `?category=`).',
+  request: {
+    params: productParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              stock: z.number().int().min(0).max(1_000_000).nullable().optional(),
+              showRemaining: z.boolean().optional(),
+              price: z.number().int().min(1).max(1_000_000).optional(),
+              discount: z.null().optional(),
+            })
+            .strict()
+            .refine((b) => Object.keys(b).length > 0, { message: 'Give stock, showRemaining, price or discount.', path: ['stock'] }),
+        },
+      },
+    },
+  },
+  responses: { 200: jsonContent(envelope(productStockSchema), 'The product, with its stock.'), ...errorResponses(400, 404) },
+});
+
 /** What the sandbox admin routes act on. */
 export interface SandboxDeps {
   upstream: Upstream;
@@ -141,8 +209,8 @@ export interface SandboxDeps {
 
 /**
  * Sandbox admin routes (mounted under `/sandbox/v1` only in sandbox mode): awards, member
- * lists, posts as any member, fault injection and stream disconnects, for demos, end-to-end tests
- * and benches.
+ * lists, posts as any member, order fulfilment and cancellation, product stock and prices, fault
+ * injection and stream disconnects, for demos, end-to-end tests and benches.
  */
 export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub, faults, idempotency }: SandboxDeps): void {
   app.openapi(award, async (c) => {
@@ -183,6 +251,23 @@ export function registerSandboxRoutes(app: OpenAPIHono<AppEnv>, { upstream, hub,
     const message = await upstream.sendMessage(communityId, channelId, { authorId, text, replyTo: replyTo ?? null, images: [], nonce: null });
     if (!message) throw noSuchChannel(communityId, channelId);
     return c.json({ data: message }, 201);
+  });
+
+  app.openapi(orderStatus, async (c) => {
+    const { communityId, orderId } = c.req.valid('param');
+    if (!upstream.setOrderStatus) throw new ApiError(404, 'not_found', 'This upstream does not support sandbox order changes.');
+    const result = await upstream.setOrderStatus(communityId, orderId, c.req.valid('json'));
+    if (!result) throw new ApiError(404, 'not_found', `No order "${orderId}" in community "${communityId}".`);
+    if (!result.changed) throw new ApiError(409, 'conflict', `Order "${orderId}" is already ${result.order.status}.`);
+    return c.json({ data: result.order }, 200);
+  });
+
+  app.openapi(updateProduct, async (c) => {
+    const { communityId, productId } = c.req.valid('param');
+    if (!upstream.updateProduct) throw new ApiError(404, 'not_found', 'This upstream does not support sandbox product changes.');
+    const updated = await upstream.updateProduct(communityId, productId, c.req.valid('json'));
+    if (!updated) throw noSuchProduct(communityId, productId);
+    return c.json({ data: { ...updated.product, stock: updated.stock, showRemaining: updated.showRemaining } }, 200);
   });
 
   app.openapi(addFault, (c) => {

@@ -3,12 +3,19 @@ import {
   CHANNEL_TYPES,
   CHAT_EVENTS,
   LEADERBOARD_PERIODS,
+  ORDER_STATUSES,
+  PRODUCT_TYPES,
   STANDINGS_EVENT,
   type AroundMe,
   type Channel,
   type ChatMessage,
   type ChatUpload,
   type MessagePageMeta,
+  type Order,
+  type Product,
+  type PurchaseResult,
+  type StoreCategory,
+  type StoreConfig,
   type Community,
   type ErrorCode,
   type Leaderboard,
@@ -54,6 +61,10 @@ export const errorBodySchema = z
       message: z.string(),
       requestId: z.string(),
       details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      meta: z
+        .record(z.string(), z.union([z.number(), z.string()]))
+        .optional()
+        .openapi({ description: 'Numbers that explain the error, per code: a refused purchase’s `balance`, `price`, `shortfall`, `remaining`.' }),
     }),
   })
   .openapi('Error');
@@ -244,6 +255,69 @@ export const chatEventSchema = contract<StreamEvent<ChatMessage>>()(
     .openapi('ChatEvent', { description: 'A message created, changed or deleted: the whole message, to replace the copy held.' }),
 );
 
+const UNTRUSTED_HTML = 'HTML written by the community’s admins, returned as stored: untrusted, sanitise before rendering.';
+
+export const storeConfigSchema = contract<StoreConfig>()(
+  z
+    .object({
+      title: z.string(),
+      description: z.string().openapi({ description: UNTRUSTED_HTML }),
+      coverUrl: z.string().nullable(),
+      currency: z.object({ name: z.string(), symbol: z.string() }),
+      enabled: z.boolean().openapi({ description: '`false`: browsing works, purchases are refused (403).' }),
+    })
+    .openapi('StoreConfig'),
+);
+
+export const storeCategorySchema = contract<StoreCategory>()(
+  z
+    .object({ id: z.string(), name: z.string(), coverUrl: z.string().nullable(), showCover: z.boolean(), displayOrder: z.number().int() })
+    .openapi('StoreCategory'),
+);
+
+export const productTypeSchema = z.enum(PRODUCT_TYPES).openapi('ProductType');
+
+export const productSchema = contract<Product>()(
+  z
+    .object({
+      id: z.string(),
+      categoryId: z.string(),
+      name: z.string(),
+      description: z.string().openapi({ description: UNTRUSTED_HTML }),
+      imageUrl: z.string().nullable(),
+      type: productTypeSchema,
+      price: z.number().int(),
+      discount: z
+        .object({ price: z.number().int(), startsAt: z.string().nullable(), endsAt: z.string().nullable() })
+        .nullable()
+        .openapi({ description: 'The discount while its window is open at the time of the answer, else null.' }),
+      currentPrice: z.number().int().openapi({ description: 'What buying it costs now; send it as `expectedPrice`.' }),
+      inStock: z.boolean(),
+      remaining: z.number().int().nullable().openapi({ description: 'Units left when the store shows them; null when hidden or unlimited.' }),
+      displayOrder: z.number().int(),
+    })
+    .openapi('Product'),
+);
+
+export const orderSchema = contract<Order>()(
+  z
+    .object({
+      id: z.string(),
+      product: z.object({ id: z.string(), name: z.string(), imageUrl: z.string().nullable(), type: productTypeSchema }),
+      price: z.number().int(),
+      status: z.enum(ORDER_STATUSES),
+      history: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: z.string(), note: z.string().nullable() })),
+      redemption: z.object({ code: z.string().nullable(), instructions: z.string().nullable() }).nullable(),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+    })
+    .openapi('Order'),
+);
+
+export const purchaseResultSchema = contract<PurchaseResult>()(
+  z.object({ order: orderSchema, balance: z.number().int() }).openapi('PurchaseResult'),
+);
+
 /** OpenAPI security for "a token is optional": no requirement, or the widget token. */
 export const OPTIONAL_TOKEN: Record<string, string[]>[] = [{}, { widgetToken: [] }];
 
@@ -264,8 +338,8 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid request (`invalid_request`); `details` names the fields.',
   401: 'Missing, invalid or expired widget token (`unauthorized`).',
   403: 'Token for another community or without the needed scope, or an action the caller may not take (`forbidden`).',
-  404: 'No such community, member, leaderboard, channel or message (`not_found`).',
-  409: 'Idempotency-Key reused for a different request (`conflict`).',
+  404: 'No such community, member, leaderboard, channel, message, product or order (`not_found`).',
+  409: 'Idempotency-Key reused for a different request (`conflict`), or a purchase refused (`conflict`, `out_of_stock`, `insufficient_balance`; see `meta`).',
   413: 'Body too large (`invalid_request`).',
   415: 'Unsupported media type (`invalid_request`).',
   429: 'Rate limited (`rate_limited`); see `Retry-After`.',

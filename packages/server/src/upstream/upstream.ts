@@ -10,7 +10,14 @@ import type {
   Me,
   MeEventData,
   MeEventType,
+  Order,
+  Product,
+  ProductQuery,
+  PurchaseBody,
+  PurchaseResult,
   StandingsChange,
+  StoreCategory,
+  StoreConfig,
   Tier,
   UserSummary,
   XpRule,
@@ -138,6 +145,55 @@ export interface StoredUpload {
   height: number | null;
 }
 
+/** A product query as an upstream runs it: the filters, and a limit of 1..100. */
+export type ProductSearch = Omit<ProductQuery, 'limit'> & { limit: number };
+
+/** Why a purchase was refused; the API turns each into its contract error (and `meta`). */
+export type PurchaseRefusal =
+  | { reason: 'store_closed' }
+  | { reason: 'no_product' }
+  | { reason: 'price_changed'; price: number }
+  | { reason: 'out_of_stock' }
+  | { reason: 'insufficient_balance'; balance: number; price: number; shortfall: number };
+
+/** A purchase's outcome: the order and the balance after it, or a refusal that changed nothing. */
+export type PurchaseOutcome = { ok: true; result: PurchaseResult } | { ok: false; refusal: PurchaseRefusal };
+
+/** A new order or an order's status change, published on the buyer's `me` stream as `order.changed`. */
+export interface OrderChange {
+  communityId: string;
+  userId: string;
+  order: Order;
+}
+
+/** What the sandbox may do to a pending order (sandbox admin API only). */
+export interface OrderStatusUpdate {
+  status: 'fulfilled' | 'cancelled';
+  /** History note; a default per status otherwise. */
+  note?: string;
+  /** Fulfilment: the voucher code (vouchers get a generated one otherwise). */
+  code?: string;
+  instructions?: string;
+}
+
+/** What the sandbox may change on a product (sandbox admin API only). */
+export interface ProductUpdate {
+  /** Units left; `null` = unlimited. */
+  stock?: number | null;
+  showRemaining?: boolean;
+  /** Regular price. */
+  price?: number;
+  /** `null` ends the product's discount now (a price change under a member's feet). */
+  discount?: null;
+}
+
+/** A product as the sandbox admin sees it: with its stock even when the store hides it. */
+export interface ProductStock {
+  product: Product;
+  stock: number | null;
+  showRemaining: boolean;
+}
+
 /**
  * The data source behind the widget API: the in-memory sandbox now, Returning.AI's REST API
  * later. Methods resolve `null` when the community (or user) does not exist, so the API can
@@ -203,4 +259,32 @@ export interface Upstream {
   getUpload(communityId: string, uploadId: string): Promise<StoredUpload | null>;
   /** Subscribes to message changes; returns the unsubscribe function. */
   onChatChange(listener: (change: ChatChange) => void): () => void;
+  /** The store's configuration (a community without a store answers a closed one). */
+  getStore(communityId: string): Promise<StoreConfig | null>;
+  /** Categories by `displayOrder`, archived ones left out. */
+  listStoreCategories(communityId: string, page: PageRequest): Promise<Page<StoreCategory> | null>;
+  /** Products matching `query` by `displayOrder`, then id; prices as of now. */
+  listProducts(communityId: string, query: ProductSearch): Promise<Page<Product> | null>;
+  getProduct(communityId: string, productId: string): Promise<Product | null>;
+  /**
+   * Buys for `userId`: checks the store, product, price, stock and balance and, only if all
+   * pass, debits the coins, takes one unit and creates the order, as one step that no other
+   * purchase can interleave with (never oversold, never overdrawn). Publishes `coins.changed`
+   * through {@link onMeChange} and the new order through {@link onOrderChange}. `null` when
+   * the community or member does not exist.
+   */
+  purchase(communityId: string, userId: string, body: PurchaseBody): Promise<PurchaseOutcome | null>;
+  /** The member's orders, newest first. */
+  listOrders(communityId: string, userId: string, page: PageRequest): Promise<Page<Order> | null>;
+  /** One of the member's orders; `null` for an unknown one or someone else's. */
+  getOrder(communityId: string, userId: string, orderId: string): Promise<Order | null>;
+  /** Subscribes to order changes; returns the unsubscribe function. */
+  onOrderChange(listener: (change: OrderChange) => void): () => void;
+  /**
+   * Sandbox only: fulfils or cancels (refunding the coins and restocking) a pending order.
+   * `changed: false` when it was no longer pending; `null` for an unknown order.
+   */
+  setOrderStatus?(communityId: string, orderId: string, update: OrderStatusUpdate): Promise<{ order: Order; changed: boolean } | null>;
+  /** Sandbox only: changes a product's stock or price; `null` for an unknown product. */
+  updateProduct?(communityId: string, productId: string, update: ProductUpdate): Promise<ProductStock | null>;
 }

@@ -1,4 +1,4 @@
-import type { ChatMessage, ErrorCode, LeaderboardPeriod, Tier } from '@rai-kit/core/api';
+import type { ChatMessage, ErrorCode, LeaderboardPeriod, Order, Tier } from '@rai-kit/core/api';
 
 /** What `rai-ready` tells the host. */
 export interface ReadyDetail {
@@ -44,6 +44,19 @@ export interface UnreadChangeDetail {
   count: number;
 }
 
+/** What `rai-purchase` tells the host: the order placed and the member's coin balance after it. */
+export interface PurchaseDetail {
+  order: Order;
+  balance: number;
+}
+
+/** What `rai-purchase-failed` tells the host: why buying `productId` was refused or did not get through. */
+export interface PurchaseFailedDetail {
+  productId: string;
+  /** `meta` explains the refusal (e.g. `shortfall` for `insufficient_balance`, the new `price` for `conflict`). */
+  error: { code: ErrorCode; message: string; meta: Record<string, number | string> };
+}
+
 /** Every event rai-kit elements fire, by name. */
 export interface RaiEventMap {
   /** The widget rendered its first content. */
@@ -64,6 +77,10 @@ export interface RaiEventMap {
   'rai-message-failed': CustomEvent<MessageFailedDetail>;
   /** The number of unseen new messages below the view changed. */
   'rai-unread-change': CustomEvent<UnreadChangeDetail>;
+  /** A purchase went through: an order was placed. */
+  'rai-purchase': CustomEvent<PurchaseDetail>;
+  /** A purchase was refused (not enough coins, sold out, price changed…) or could not reach the store. */
+  'rai-purchase-failed': CustomEvent<PurchaseFailedDetail>;
 }
 
 declare global {

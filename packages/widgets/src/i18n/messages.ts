@@ -1,4 +1,4 @@
-import type { LeaderboardPeriod } from '@rai-kit/core/api';
+import type { LeaderboardPeriod, OrderStatus, ProductType } from '@rai-kit/core/api';
 
 /**
  * Every user-visible string of the kit. Numbers arrive already formatted by `Intl` in the
@@ -103,6 +103,37 @@ export interface Messages {
     movedUp: (rank: string) => string;
     movedDown: (rank: string) => string;
   };
+  /** The store's product dialog and purchase flow (prices, types and stock come from `store`). */
+  purchase: {
+    close: string;
+    /** Spoken amount, e.g. `120 Coins`: the symbol is shown, the name is read. */
+    amount: (amount: string, currency: string) => string;
+    /** When the discount ends; `date` is `Intl`-formatted. */
+    offerEnds: (date: string) => string;
+    /** `price` as shown, e.g. `🪙 120`. */
+    buyFor: (price: string) => string;
+    signInToBuy: string;
+    /** `amount` spoken: `120 Coins`. */
+    confirmQuestion: (product: string, amount: string) => string;
+    balanceAfter: (amount: string) => string;
+    confirm: string;
+    cancel: string;
+    buying: string;
+    descriptionLoading: string;
+    orderPlaced: string;
+    /** What happens next, by product type. */
+    nextSteps: Record<ProductType, string>;
+    newBalance: (amount: string) => string;
+    /** Not enough coins: `formatted` is `Intl`-formatted `count`, `currency` its name. */
+    needMore: (count: number, formatted: string, currency: string) => string;
+    soldOutNow: string;
+    /** The price changed since the dialog opened; `amount` is the new price, spoken. */
+    priceChanged: (amount: string) => string;
+    /** The answer was lost (network or 5xx): trying again replays the same purchase. */
+    unreachable: string;
+    sessionExpired: string;
+    failed: string;
+  };
   composer: {
     /** Accessible name (and placeholder) of the message field; `channel` is `''` when unknown. */
     inputLabel: (channel: string) => string;
@@ -130,6 +161,49 @@ export interface Messages {
     tooLong: (count: number, formatted: string) => string;
     /** Default accessible name of the emoji picker. */
     emojiPicker: string;
+  };
+  store: {
+    /** The Shop / My orders tabs. */
+    views: string;
+    shop: string;
+    myOrders: string;
+    /** Accessible name of the category buttons; the first shows every category. */
+    categories: string;
+    allCategories: string;
+    searchLabel: string;
+    clearSearch: string;
+    /** Accessible name of the product grid. */
+    products: string;
+    /** An amount of the store currency, e.g. `🪙 1,250`; `amount` is `Intl`-formatted. */
+    price: (amount: string, symbol: string) => string;
+    /** The member's balance in the header, e.g. `🪙 1,250 Coins`. */
+    balance: (amount: string, symbol: string, currency: string) => string;
+    /** Spoken before the balance. */
+    yourBalance: string;
+    /** Spoken after a discounted price, for the struck-through regular one. */
+    wasPrice: (price: string) => string;
+    sale: string;
+    soldOut: string;
+    /** Low-stock badge; `formatted` is `Intl`-formatted `count`. */
+    onlyLeft: (count: number, formatted: string) => string;
+    types: Record<ProductType, string>;
+    loadMore: string;
+    empty: string;
+    emptyCategory: string;
+    noResults: (query: string) => string;
+    /** The store is disabled: browsing only. */
+    closed: string;
+    /** Polite announcements of live changes. */
+    balanceNow: (balance: string) => string;
+    orderNow: (product: string, status: string) => string;
+    ordersEmpty: string;
+    orderStatus: Record<OrderStatus, string>;
+    /** `date` is `Intl`-formatted. */
+    orderedOn: (date: string) => string;
+    redemptionCode: string;
+    copyCode: string;
+    copied: string;
+    statusHistory: string;
   };
 }
 

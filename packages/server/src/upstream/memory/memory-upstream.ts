@@ -7,6 +7,7 @@ import { fixturesOf } from './leaderboards.js';
 import { generateMembers, type Member } from './members.js';
 import { mulberry32 } from './prng.js';
 import { StandingsStore } from './standings-store.js';
+import { StoreBook } from './store-book.js';
 import { standingFor } from './tier-math.js';
 
 /** Options of {@link createMemoryUpstream}. */
@@ -15,14 +16,17 @@ export interface MemoryUpstreamOptions {
   seed?: number;
   /** How long award changes are gathered into one standings batch per board and period. Default 250 ms. */
   standingsFlushMs?: number;
+  /** How long after a purchase vouchers and digital goods are fulfilled. Default 1 500 ms; negative: never (physical goods wait for the sandbox admin). */
+  orderFulfilMs?: number;
 }
 
 /** The in-memory upstream always supports sandbox awards. */
 export type MemoryUpstream = Upstream &
   Required<Pick<Upstream, 'award'>> & {
     /**
-     * Applies pending standings changes now and stops the flush timer (which never keeps a
-     * process alive by itself). The API does not call it: an upstream may serve several APIs.
+     * Applies pending standings changes now, stops the flush timer and drops pending order
+     * fulfilments (timers that never keep a process alive by themselves). The API does not
+     * call it: an upstream may serve several APIs.
      */
     close(): void;
   };
@@ -35,10 +39,10 @@ interface CommunityState {
 /**
  * The sandbox upstream: the communities of communities.ts (`demo`, `acme-traders`, `night-owls`, `fresh-start`) with tier
  * ladders, XP rules and 200–400 generated members each, and the leaderboards of
- * leaderboards.ts and the channels of chat-seed.ts, held in memory. Awards change it and are published through `onMeChange`
- * and, coalesced, `onStandingsChange`.
+ * leaderboards.ts, the channels of chat-seed.ts and the stores of store-seed.ts, held in memory. Awards and purchases change it
+ * and are published through `onMeChange`, `onOrderChange` and, coalesced, `onStandingsChange`.
  */
-export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: MemoryUpstreamOptions = {}): MemoryUpstream {
+export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250, orderFulfilMs = 1500 }: MemoryUpstreamOptions = {}): MemoryUpstream {
   const random = mulberry32(seed);
   const communities = new Map<string, CommunityState>(
     COMMUNITY_FIXTURES.map((fixture) => [
@@ -77,6 +81,38 @@ export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: Memor
     }
   };
 
+  /** Applies an award synchronously (purchases rely on that) and publishes what changed. */
+  const applyAward = (communityId: string, state: CommunityState, member: Member, award: Award): Me => {
+    const previousTier = standingFor(state.fixture.tiers, member.xp).tier;
+    // Balances never go below zero; the delta reported is what was actually applied.
+    const xpDelta = Math.max(-member.xp, award.xp ?? 0);
+    const coinsDelta = Math.max(-member.coins, award.coins ?? 0);
+    member.xp += xpDelta;
+    member.xpToday = Math.max(0, member.xpToday + xpDelta);
+    member.coins += coinsDelta;
+    member.coinsToday = Math.max(0, member.coinsToday + coinsDelta);
+    standings.recordAward(communityId, member.id, { xp: xpDelta, coins: coinsDelta });
+
+    const me = meOf(state.fixture, member);
+    const { reason } = award;
+    if (xpDelta !== 0) emit(communityId, member.id, 'xp.changed', { me, delta: xpDelta, reason });
+    if (coinsDelta !== 0) emit(communityId, member.id, 'coins.changed', { me, delta: coinsDelta, reason });
+    if (me.tier.id !== previousTier.id) {
+      emit(communityId, member.id, 'tier.changed', { me, delta: 0, reason, previousTier: structuredClone(previousTier) });
+    }
+    return me;
+  };
+
+  const store = new StoreBook({
+    community: (communityId) => communities.get(communityId)?.fixture.community,
+    balance: (communityId, userId) => communities.get(communityId)?.members.get(userId)?.coins,
+    changeCoins: (communityId, userId, coins, reason) => {
+      const state = communities.get(communityId)!;
+      return applyAward(communityId, state, state.members.get(userId)!, { coins, reason });
+    },
+    fulfilMs: orderFulfilMs,
+  });
+
   // Results are cloned so callers can never mutate the sandbox state through them.
   return {
     async getCommunity(communityId) {
@@ -108,25 +144,7 @@ export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: Memor
     async award(communityId, userId, award: Award) {
       const state = communities.get(communityId);
       const member = state?.members.get(userId);
-      if (!state || !member) return null;
-      const previousTier = standingFor(state.fixture.tiers, member.xp).tier;
-      // Balances never go below zero; the delta reported is what was actually applied.
-      const xpDelta = Math.max(-member.xp, award.xp ?? 0);
-      const coinsDelta = Math.max(-member.coins, award.coins ?? 0);
-      member.xp += xpDelta;
-      member.xpToday = Math.max(0, member.xpToday + xpDelta);
-      member.coins += coinsDelta;
-      member.coinsToday = Math.max(0, member.coinsToday + coinsDelta);
-      standings.recordAward(communityId, userId, { xp: xpDelta, coins: coinsDelta });
-
-      const me = meOf(state.fixture, member);
-      const { reason } = award;
-      if (xpDelta !== 0) emit(communityId, userId, 'xp.changed', { me, delta: xpDelta, reason });
-      if (coinsDelta !== 0) emit(communityId, userId, 'coins.changed', { me, delta: coinsDelta, reason });
-      if (me.tier.id !== previousTier.id) {
-        emit(communityId, userId, 'tier.changed', { me, delta: 0, reason, previousTier: structuredClone(previousTier) });
-      }
-      return me;
+      return state && member ? applyAward(communityId, state, member, award) : null;
     },
     onMeChange(listener) {
       listeners.add(listener);
@@ -182,8 +200,39 @@ export function createMemoryUpstream({ seed = 1, standingsFlushMs = 250 }: Memor
     onChatChange(listener) {
       return chat.onChange(listener);
     },
+    async getStore(communityId) {
+      return store.config(communityId);
+    },
+    async listStoreCategories(communityId, page) {
+      return store.categories(communityId, page);
+    },
+    async listProducts(communityId, query) {
+      return store.products(communityId, query);
+    },
+    async getProduct(communityId, productId) {
+      return store.product(communityId, productId);
+    },
+    async purchase(communityId, userId, body) {
+      return store.purchase(communityId, userId, body);
+    },
+    async listOrders(communityId, userId, page) {
+      return store.orders(communityId, userId, page);
+    },
+    async getOrder(communityId, userId, orderId) {
+      return store.order(communityId, userId, orderId);
+    },
+    onOrderChange(listener) {
+      return store.onChange(listener);
+    },
+    async setOrderStatus(communityId, orderId, update) {
+      return store.setStatus(communityId, orderId, update);
+    },
+    async updateProduct(communityId, productId, update) {
+      return store.updateProduct(communityId, productId, update);
+    },
     close() {
       standings.flush();
+      store.close();
     },
   };
 }
