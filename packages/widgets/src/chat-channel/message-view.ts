@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { styleMap } from 'lit/directives/style-map.js';
 import { avatar, type AvatarContext } from '../base/avatar.js';
 import type { Theme } from '../base/rai-element.js';
+import { formatDate } from '../i18n/date-format.js';
 import type { Messages } from '../i18n/messages.js';
 import { messageText } from './message-text.js';
 
@@ -67,7 +68,7 @@ export function messageView(ctx: MessageContext, message: ChatMessage, status: O
     <div class="body">
       <p class=${continued && status === 'sent' ? 'meta visually-hidden' : 'meta'}>
         <span part="author" class="author">${message.author.displayName}</span>
-        <time datetime=${message.createdAt} title=${msg.sentAt(format(ctx.lang, 'full').format(created))}>${shortTime(ctx.lang, created)}</time>
+        <time datetime=${message.createdAt} title=${msg.sentAt(formatDate(ctx.lang, created, 'full'))}>${shortTime(ctx.lang, created)}</time>
         ${message.editedAt && !message.deleted ? html`<span class="edited">${msg.edited}</span>` : nothing}
         ${status === 'queued' || status === 'sending' ? html`<span class="status">${msg.sending}</span>` : nothing}
         ${status === 'failed' ? html`<span class="status failed">${msg.notSent}</span>` : nothing}
@@ -167,26 +168,7 @@ function imageView(ctx: MessageContext, image: ChatImage): TemplateResult {
   />`;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** `Intl.DateTimeFormat`s are costly to build and a log shows hundreds of times: one per language and style. */
-function format(lang: string, style: 'time' | 'day' | 'full'): Intl.DateTimeFormat {
-  const key = `${lang}|${style}`;
-  let formatter = formats.get(key);
-  if (!formatter) {
-    const options: Intl.DateTimeFormatOptions =
-      style === 'time' ? { timeStyle: 'short' } : style === 'day' ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'full', timeStyle: 'long' };
-    try {
-      formatter = new Intl.DateTimeFormat(lang, options);
-    } catch {
-      formatter = new Intl.DateTimeFormat('en', options);
-    }
-    formats.set(key, formatter);
-  }
-  return formatter;
-}
-
 /** Today's messages show the time only; older ones the date too. */
 function shortTime(lang: string, date: Date): string {
-  return format(lang, date.toDateString() === new Date().toDateString() ? 'time' : 'day').format(date);
+  return formatDate(lang, date, date.toDateString() === new Date().toDateString() ? 'time' : 'date-time');
 }

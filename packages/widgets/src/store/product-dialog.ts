@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { RaiElement } from '../base/rai-element.js';
 import { stateStyles } from '../base/state.styles.js';
+import { formatDate } from '../i18n/date-format.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import type { Messages } from '../i18n/messages.js';
 import { priceView } from './product-card.js';
@@ -61,6 +62,9 @@ export class RaiStoreProductDialog extends RaiElement {
 
   /** The member's coin balance; `null` when signed out (buying then asks the host to sign in). */
   @property({ attribute: false }) balance: number | null = null;
+
+  /** The store is closed (`StoreConfig.enabled` false): products show, with no way to buy. */
+  @property({ type: Boolean, attribute: 'purchases-closed' }) purchasesClosed = false;
 
   @state() private product: Product | null = null;
   @state() private step: Step = 'details';
@@ -241,7 +245,7 @@ export class RaiStoreProductDialog extends RaiElement {
     const context = { msg: msg.store, number: (value: number) => this.locale.number(value), price: (amount: number) => this.shown(msg, amount) };
     const endsAt = product.currentPrice < product.price ? product.discount?.endsAt : null;
     return html`${priceView(context, product)}
-    ${endsAt ? html`<p class="ends">${msg.purchase.offerEnds(formatDate(endsAt, this.locale.lang))}</p>` : nothing}`;
+    ${endsAt ? html`<p class="ends">${msg.purchase.offerEnds(formatDate(this.locale.lang, endsAt, 'date'))}</p>` : nothing}`;
   }
 
   private renderStock(msg: Messages, product: Product): TemplateResult | typeof nothing {
@@ -253,7 +257,13 @@ export class RaiStoreProductDialog extends RaiElement {
   private renderPurchase(msg: Messages, product: Product): TemplateResult {
     const confirming = this.step === 'confirm' || this.step === 'busy';
     return html`${this.error && this.error.code !== 'conflict' ? this.renderError(msg, product, this.error) : nothing}
-      ${confirming ? this.renderConfirm(msg, product) : product.inStock ? this.renderBuy(msg, product) : nothing}`;
+      ${confirming
+        ? this.renderConfirm(msg, product)
+        : this.purchasesClosed
+          ? html`<p class="notice">${msg.store.closed}</p>`
+          : product.inStock
+            ? this.renderBuy(msg, product)
+            : nothing}`;
   }
 
   private renderBuy(msg: Messages, product: Product): TemplateResult {
@@ -345,15 +355,6 @@ function deepActiveElement(): HTMLElement | null {
   return active instanceof HTMLElement ? active : null;
 }
 
-/** A date in `lang`, falling back to English when the language tag is invalid. */
-function formatDate(iso: string, lang: string): string {
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' };
-  try {
-    return new Intl.DateTimeFormat(lang, options).format(new Date(iso));
-  } catch {
-    return new Intl.DateTimeFormat('en', options).format(new Date(iso));
-  }
-}
 
 const closeIcon = html`<svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
   <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6 6 18" />

@@ -214,6 +214,13 @@ describe('<rai-store> browsing', () => {
     expect(text(el, '[part=notice]')).to.contain('closed');
     expect(cards(el).length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
+    // Its products open, in stock or not, without a way to buy.
+    const inStock = cards(el).find((card) => !card.textContent!.includes('Sold out'))!;
+    inStock.querySelector('button')!.click();
+    const dialog = () => shadow(el).querySelector('rai-store-product-dialog')!.shadowRoot!;
+    await until(() => dialog().querySelector<HTMLDialogElement>('dialog')?.open === true, 'dialog open');
+    expect(dialog().querySelector('[part~=buy-button]')).to.not.exist;
+    expect(dialog().querySelector('.notice')?.textContent).to.contain('closed');
     el.remove();
   });
 

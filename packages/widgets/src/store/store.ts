@@ -18,6 +18,7 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { PurchaseDetail } from '../base/events.js';
 import { RaiWidget } from '../base/rai-widget.js';
+import { formatDate } from '../i18n/date-format.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
@@ -382,6 +383,7 @@ export class RaiStore extends RaiWidget {
         .api=${session.api}
         .currency=${session.config.currency}
         .balance=${member ? this.balance : null}
+        ?purchases-closed=${!session.config.enabled}
         @rai-purchase=${(event: CustomEvent<PurchaseDetail>) => this.#onPurchase(event)}
       ></rai-store-product-dialog>`;
   }
@@ -487,7 +489,7 @@ export class RaiStore extends RaiWidget {
       complete: (book) => {
         const ctx: OrdersContext = {
           ...this.#context(session),
-          date: (iso) => dateTimeFormat(lang).format(new Date(iso)),
+          date: (iso) => formatDate(lang, iso, 'date-time'),
           copiedId: this.copiedId,
           onCopy: (order, code) => void this.#copy(order, code),
         };
@@ -540,19 +542,3 @@ export class RaiStore extends RaiWidget {
   }
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** One `Intl.DateTimeFormat` per language (they are costly to build); English for a `lang` Intl refuses. */
-function dateTimeFormat(lang: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(lang);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-    try {
-      format = new Intl.DateTimeFormat(lang, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en', options);
-    }
-    dateFormats.set(lang, format);
-  }
-  return format;
-}
