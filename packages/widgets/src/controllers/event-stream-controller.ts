@@ -1,5 +1,5 @@
 import type { TokenSource } from '@rai-kit/core/auth';
-import { openEventStream, type EventStreamHandle, type StreamEvent, type StreamState } from '@rai-kit/core/realtime';
+import { openSharedEventStream, type EventStreamHandle, type StreamEvent, type StreamState } from '@rai-kit/core/realtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export interface EventStreamControllerOptions<T> {
@@ -55,7 +55,8 @@ export class EventStreamController<T> implements ReactiveController {
     const resumeFrom = this.#resume?.snapshot === snapshot ? this.#resume.position : snapshot;
     this.#key = { url, source };
     this.#resume = { snapshot, position: resumeFrom };
-    const handle: EventStreamHandle = openEventStream<T>({
+    // Shared: widgets on one page that follow the same stream hold one connection between them.
+    const handle: EventStreamHandle = openSharedEventStream<T>({
       url,
       tokenSource: source,
       lastEventId: resumeFrom,
@@ -69,6 +70,8 @@ export class EventStreamController<T> implements ReactiveController {
       },
     });
     this.#handle = handle;
+    // Joining a stream another widget keeps open: it may be live already.
+    this.state = handle.state;
   }
 
   hostDisconnected(): void {
