@@ -1,5 +1,5 @@
 /** Page side of "time to first rows painted": ranked rows, or chat messages. */
-import type { ChatMessage } from '@rai-kit/core/api';
+import type { ChatMessage, Product } from '@rai-kit/core/api';
 import { afterPaint, whenInDom } from './frames.js';
 import type { FirstRowsResult, FirstRowsTarget, FloorRows } from './protocol.js';
 
@@ -50,7 +50,7 @@ async function element(target: Extract<FirstRowsTarget, { kind: 'element' }>): P
 async function floor({ url, rows }: Extract<FirstRowsTarget, { kind: 'floor' }>): Promise<number> {
   performance.mark('rai-bench:connected');
   const box = document.createElement('div');
-  box.setAttribute('role', rows === 'entries' ? 'table' : 'log');
+  box.setAttribute('role', FLOOR_ROLE[rows]);
   document.body.append(box);
   const { data } = (await (await fetch(url, { headers: { Accept: 'application/json' } })).json()) as { data: never[] };
   box.innerHTML = data.map(FLOOR_ROW[rows]).join('');
@@ -63,6 +63,8 @@ interface FloorEntry {
   user: { displayName: string; avatarUrl: string };
 }
 
+const FLOOR_ROLE: { [K in FloorRows]: string } = { entries: 'table', messages: 'log', products: 'list' };
+
 /** The least a page can write per item: what a reader sees, nothing more. */
 const FLOOR_ROW: { [K in FloorRows]: (item: never) => string } = {
   entries: (e: FloorEntry) =>
@@ -71,6 +73,16 @@ const FLOOR_ROW: { [K in FloorRows]: (item: never) => string } = {
   messages: (m: ChatMessage) =>
     `<article><img src="${escape(m.author.avatarUrl)}" alt="" width="32" height="32"><b>${escape(m.author.displayName)}</b> ` +
     `<time>${new Date(m.createdAt).toLocaleTimeString()}</time><p>${escape(m.text)}</p></article>`,
+  products: (p: Product) => floorProduct(p),
 };
+
+/**
+ * A product card with what a shopper first sees: image, name, price. The image is decoded off
+ * the frame (as the widget's are), so the floor's paint does not wait for 24 image decodes.
+ */
+export function floorProduct(p: Product): string {
+  const image = p.imageUrl ? `<img src="${escape(p.imageUrl)}" alt="" width="64" height="64" loading="lazy" decoding="async">` : '';
+  return `<div role="listitem" data-id="${escape(p.id)}">${image}<h3>${escape(p.name)}</h3><p>${p.currentPrice.toLocaleString()}</p></div>`;
+}
 
 const escape = (text: string): string => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

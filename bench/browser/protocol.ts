@@ -17,8 +17,8 @@ export type FirstRowsTarget =
       rows: FloorRows;
     };
 
-/** The floors' plain renderings: leaderboard entries, or chat messages. */
-export type FloorRows = 'entries' | 'messages';
+/** The floors' plain renderings: leaderboard entries, chat messages, or store products. */
+export type FloorRows = 'entries' | 'messages' | 'products';
 
 export interface FirstRowsResult {
   /** Connected → the first content row exists in the DOM. */

@@ -522,6 +522,17 @@ describe('store fulfilment', () => {
     }
   });
 
+});
+
+describe('store fulfilment after a cancellation', () => {
+  let t: TestApi;
+  // Long enough for the cancellation to arrive first even on a loaded machine.
+  const FULFIL_MS = 1_000;
+  before(async () => {
+    t = await startApi({ rateLimit: false, orderFulfilMs: FULFIL_MS });
+  });
+  after(() => t.close());
+
   test('an order cancelled before its fulfilment stays cancelled', async () => {
     const s = storeClient(t);
     const user = 'u_0121';
@@ -530,7 +541,7 @@ describe('store fulfilment', () => {
     await s.setCoins(user, voucher.currentPrice);
     const { order } = await s.bought(token, voucher);
     await s.setStatus(order.id, { status: 'cancelled', note: 'Changed my mind' });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, FULFIL_MS + 100));
     const [after] = await s.orders(token);
     assert.deepEqual(after!.history.map((h) => [h.status, h.note]), [['pending', 'Order placed'], ['cancelled', 'Changed my mind']]);
     assert.equal((await s.me(token)).coins, voucher.currentPrice);

@@ -135,7 +135,7 @@ export const meSchema = contract<Me>()(
 export const streamEventSchema = contract<StreamEvent>()(
   z
     .object({ id: z.string(), event: z.string(), data: z.unknown() })
-    .openapi('StreamEvent', { description: 'One event; `data` of `me` events is a MeEventData.' }),
+    .openapi('StreamEvent', { description: 'One event; `data` of `me` events is a MeEventData (`{ order }` for `order.changed`).' }),
 );
 
 export const pollMetaSchema = contract<PollMeta>()(z.object({ lastEventId: z.string().nullable(), reset: z.boolean() }));

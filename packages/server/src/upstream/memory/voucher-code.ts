@@ -1,4 +1,4 @@
-/** Letters and digits nobody misreads on a receipt: no 0/O, 1/I/L, 5/S, 8/B. */
+/** Letters and digits nobody misreads on a receipt: no 0/O, 1/I/L, 8/B, S. */
 const ALPHABET = 'ACDEFGHJKMNPQRTUVWXYZ2345679';
 
 /** A fresh voucher code like `RAI-7KQ2-XW9P`, from the platform's CSPRNG (codes are worth coins). */
