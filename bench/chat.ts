@@ -5,19 +5,16 @@
  * (pinned to the bottom vs scrolled up), and 500 sends through the widget's outbox with 20 % of
  * the send requests failing vs none. See README.md. Run with `npm run bench:chat -w bench`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { API_PREFIX, WidgetApiClient, paths, type ChatMessage } from '@rai-kit/core/api';
 import { staticToken } from '@rai-kit/core/auth';
 import { ChannelApi } from '@rai-kit/core/chat';
-import { SANDBOX_PREFIX, createMemoryUpstream, createWidgetApi, mintWidgetToken, startServer } from '@rai-kit/server';
-import type { Browser } from 'puppeteer-core';
-import { heapAfterGc, launchChromium, machineInfo, withFreshPage } from './browser/chromium.js';
+import { SANDBOX_PREFIX, mintWidgetToken } from '@rai-kit/server';
+import { heapAfterGc, withFreshPage } from './browser/chromium.js';
 import { MESSAGE } from './browser/chat-dom.js';
-import { bundle, startPageServer } from './browser/page-server.js';
 import type { FirstRowsTarget } from './browser/protocol.js';
 import { chatTable, type ReceiveRun, type ScrollBackRun, type SendRun } from './chat-report.js';
+import { runBrowserBench, type BrowserBench } from './browser-bench.js';
 import { envInt, log } from './cli.js';
 import { measureFirstRows, type FirstRowsSummary } from './first-rows-runs.js';
 
@@ -41,49 +38,21 @@ const INJECTED_FAULT = /status of 503 \(Service Unavailable\)/;
 /** No paint for this long ends a receive run (what was not painted by then is reported missing). */
 const RECEIVE_IDLE_MS = 5_000;
 
-interface Bench {
-  browser: Browser;
-  pageUrl: string;
-  apiUrl: string;
-  tokenSecret: string;
-}
+/** What every measurement runs against. */
+type Bench = BrowserBench;
 
-const tokenSecret = randomBytes(32).toString('hex');
-const upstream = createMemoryUpstream({ seed: 42 });
-const api = await startServer({
-  // No API or send rate limit: the scenarios send and post far faster than a person.
-  api: createWidgetApi({ upstream, tokenSecret, sandboxAdmin: true, rateLimit: false, chatSendRateLimit: false }),
-  port: 0,
-  hostname: '127.0.0.1',
-});
-const closers: Array<() => unknown> = [() => upstream.close(), () => api.close()];
-try {
-  const pages = await startPageServer(await bundle('./chat-page.ts'));
-  closers.unshift(() => pages.close());
-  const browser = await launchChromium();
-  closers.unshift(() => browser.close());
-  const bench: Bench = { browser, pageUrl: pages.url, apiUrl: api.url, tokenSecret };
-
-  const machine = await machineInfo(browser);
+// No send rate limit: the scenarios send and post far faster than a person.
+await runBrowserBench({ name: 'chat', page: 'chat-page.ts', settings, api: { chatSendRateLimit: false } }, async (bench) => {
   const firstMessages = await measureFirstMessages(bench);
   const scrolls = await measureScrollBack(bench);
   const receives = await measureReceive(bench);
   const sends = await measureSends(bench);
-  console.log(`\n${machine.cpu} × ${machine.cpuCount}, ${machine.platform}, ${machine.chromium} (headless), Node ${machine.node}\n`);
-  console.log(chatTable({ firstMessages, scrolls, receives, sends, settings }));
-
-  const out = new URL('./results/chat.json', import.meta.url);
-  await mkdir(new URL('.', out), { recursive: true });
-  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, settings, firstMessages, scrolls, receives, sends }, null, 2) + '\n');
-  console.log(`Wrote ${out.pathname}`);
-  // After writing, so the figures of a failed run can still be looked at.
-  assertNothingLost(sends);
-} catch (error) {
-  console.error('\nBENCH FAILED:', error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  for (const close of closers) await close();
-}
+  return {
+    table: chatTable({ firstMessages, scrolls, receives, sends, settings }),
+    results: { firstMessages, scrolls, receives, sends },
+    check: () => assertNothingLost(sends),
+  };
+});
 
 function chat(bench: Bench, channelId: string, attributes: Record<string, string> = {}): FirstRowsTarget {
   return {

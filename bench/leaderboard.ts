@@ -4,13 +4,10 @@
  * scroll of the 100,000-member board, and 1,000 live rank updates. See README.md.
  * Run from the repo root with `npm run bench:leaderboard -w bench`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { createMemoryUpstream, createWidgetApi, mintWidgetToken, startServer } from '@rai-kit/server';
-import type { Browser } from 'puppeteer-core';
+import { mintWidgetToken } from '@rai-kit/server';
+import { runBrowserBench, type BrowserBench } from './browser-bench.js';
 import { envInt, log } from './cli.js';
-import { heapAfterGc, launchChromium, machineInfo, withFreshPage } from './browser/chromium.js';
-import { bundle, startPageServer } from './browser/page-server.js';
+import { heapAfterGc, withFreshPage } from './browser/chromium.js';
 import type { FirstRowsTarget, UpdatesResult } from './browser/protocol.js';
 import { measureFirstRows, type FirstRowsSummary } from './first-rows-runs.js';
 import { leaderboardTable, type ScrollRun, type ScrollSummary, type UpdatesRun } from './leaderboard-report.js';
@@ -30,45 +27,14 @@ const COMMUNITY = 'demo';
 const ROW = '[part~=table] .body > [role=row]';
 
 /** What every measurement runs against. */
-interface Bench {
-  browser: Browser;
-  pageUrl: string;
-  apiUrl: string;
-  tokenSecret: string;
-}
+type Bench = BrowserBench;
 
-const tokenSecret = randomBytes(32).toString('hex');
-const upstream = createMemoryUpstream({ seed: 42 });
-const api = await startServer({
-  api: createWidgetApi({ upstream, tokenSecret, sandboxAdmin: true, rateLimit: false }),
-  port: 0,
-  hostname: '127.0.0.1',
-});
-const closers: Array<() => unknown> = [() => upstream.close(), () => api.close()];
-try {
-  const pages = await startPageServer(await bundle('./page.ts'));
-  closers.unshift(() => pages.close());
-  const browser = await launchChromium();
-  closers.unshift(() => browser.close());
-  const bench: Bench = { browser, pageUrl: pages.url, apiUrl: api.url, tokenSecret };
-
-  const machine = await machineInfo(browser);
+await runBrowserBench({ name: 'leaderboard', page: 'page.ts', settings }, async (bench) => {
   const firstRows = await measureLeaderboardFirstRows(bench);
   const scrolls = await measureScroll(bench);
   const updates = await measureUpdates(bench);
-  console.log(`\n${machine.cpu} × ${machine.cpuCount}, ${machine.platform}, ${machine.chromium} (headless), Node ${machine.node}\n`);
-  console.log(leaderboardTable(firstRows, scrolls, updates, settings.scrollRows));
-
-  const out = new URL('./results/leaderboard.json', import.meta.url);
-  await mkdir(new URL('.', out), { recursive: true });
-  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, settings, firstRows, scrolls, updates }, null, 2) + '\n');
-  console.log(`Wrote ${out.pathname}`);
-} catch (error) {
-  console.error('\nBENCH FAILED:', error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  for (const close of closers) await close();
-}
+  return { table: leaderboardTable(firstRows, scrolls, updates, settings.scrollRows), results: { firstRows, scrolls, updates } };
+});
 
 function leaderboard(bench: Bench, id: string, attributes: Record<string, string> = {}): FirstRowsTarget {
   return {

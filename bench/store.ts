@@ -4,15 +4,12 @@
  * keystroke to results painted, typing letter by letter (paced, and in bursts faster than the
  * widget's debounce). See README.md. Run with `npm run bench:store -w bench`.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
 import { API_PREFIX, paths, type Product } from '@rai-kit/core/api';
-import { createMemoryUpstream, createWidgetApi, mintWidgetToken, startServer } from '@rai-kit/server';
-import type { Browser } from 'puppeteer-core';
-import { launchChromium, machineInfo, withFreshPage } from './browser/chromium.js';
-import { bundle, startPageServer } from './browser/page-server.js';
+import { mintWidgetToken } from '@rai-kit/server';
+import { withFreshPage } from './browser/chromium.js';
 import type { FirstRowsTarget } from './browser/protocol.js';
 import type { SearchPlan } from './browser/store-protocol.js';
+import { runBrowserBench, type BrowserBench } from './browser-bench.js';
 import { envInt, log } from './cli.js';
 import { measureFirstRows } from './first-rows-runs.js';
 import { storeTable, type SearchRun } from './store-report.js';
@@ -31,47 +28,20 @@ const COMMUNITY = 'demo';
 /** A product card in the widget's grid (its documented part). */
 const PRODUCT = '[part~=product][data-id]';
 
-interface Bench {
-  browser: Browser;
-  pageUrl: string;
-  apiUrl: string;
+/** What every measurement runs against. */
+interface Bench extends BrowserBench {
   productsUrl: string;
   token: string;
 }
 
-const tokenSecret = randomBytes(32).toString('hex');
-const upstream = createMemoryUpstream({ seed: 42 });
-const api = await startServer({
-  api: createWidgetApi({ upstream, tokenSecret, sandboxAdmin: true, rateLimit: false }),
-  port: 0,
-  hostname: '127.0.0.1',
-});
-const closers: Array<() => unknown> = [() => upstream.close(), () => api.close()];
-try {
-  const pages = await startPageServer(await bundle('./store-page.ts'));
-  closers.unshift(() => pages.close());
-  const browser = await launchChromium();
-  closers.unshift(() => browser.close());
-  const { token } = await mintWidgetToken({ secret: tokenSecret, communityId: COMMUNITY, user: { id: 'u_0001' }, ttlSeconds: 900 });
-  const productsUrl = `${api.url}${API_PREFIX}${paths.storeProducts(COMMUNITY)}`;
-  const bench: Bench = { browser, pageUrl: pages.url, apiUrl: api.url, productsUrl, token };
-
-  const machine = await machineInfo(browser);
+await runBrowserBench({ name: 'store', page: 'store-page.ts', settings }, async (base) => {
+  const { token } = await mintWidgetToken({ secret: base.tokenSecret, communityId: COMMUNITY, user: { id: 'u_0001' }, ttlSeconds: 900 });
+  const productsUrl = `${base.apiUrl}${API_PREFIX}${paths.storeProducts(COMMUNITY)}`;
+  const bench: Bench = { ...base, productsUrl, token };
   const firstProducts = await measureFirstProducts(bench);
   const searches = await measureSearch(bench, await searchPlan(bench));
-  console.log(`\n${machine.cpu} × ${machine.cpuCount}, ${machine.platform}, ${machine.chromium} (headless), Node ${machine.node}\n`);
-  console.log(storeTable({ firstProducts, searches, settings }));
-
-  const out = new URL('./results/store.json', import.meta.url);
-  await mkdir(new URL('.', out), { recursive: true });
-  await writeFile(out, JSON.stringify({ date: new Date().toISOString(), machine, settings, firstProducts, searches }, null, 2) + '\n');
-  console.log(`Wrote ${out.pathname}`);
-} catch (error) {
-  console.error('\nBENCH FAILED:', error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-} finally {
-  for (const close of closers) await close();
-}
+  return { table: storeTable({ firstProducts, searches, settings }), results: { firstProducts, searches } };
+});
 
 function store(bench: Bench, attributes: Record<string, string> = {}): FirstRowsTarget {
   return { kind: 'element', tag: 'rai-store', attributes: { 'community-id': COMMUNITY, 'api-url': bench.apiUrl, ...attributes }, readySelector: PRODUCT };

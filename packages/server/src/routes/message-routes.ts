@@ -11,7 +11,7 @@ import { replayHeaders, type IdempotencyStore } from '../idempotency.js';
 import type { Upstream } from '../upstream/upstream.js';
 import { channelParams, messageParams, noSuchChannel, noSuchMessage, type ChatAccess } from './chat-access.js';
 import { uploadUrl } from './upload-routes.js';
-import { chatMessageSchema, envelope, errorResponses, jsonContent } from './schemas.js';
+import { chatMessageSchema, envelope, errorResponses, jsonBody, jsonContent } from './schemas.js';
 
 /** Per member: a chat burst is fine, a runaway loop is not. */
 export const DEFAULT_SEND_RATE_LIMIT: RateLimitOptions = { windowMs: 10_000, max: 20 };
@@ -46,8 +46,6 @@ const sendBody = z
   })
   .refine((b) => b.text.length > 0 || (b.imageIds?.length ?? 0) > 0, { message: 'Write some text or attach an image', path: ['text'] });
 
-const json = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
-
 const sendMessage = createRoute({
   method: 'post',
   path: '/communities/{communityId}/channels/{channelId}/messages',
@@ -62,7 +60,7 @@ const sendMessage = createRoute({
   request: {
     params: channelParams,
     headers: z.object({ 'idempotency-key': z.string().min(1).max(255).openapi({ description: 'Unique per intended message.' }) }),
-    body: json(sendBody),
+    body: jsonBody(sendBody),
   },
   responses: { 201: jsonContent(envelope(chatMessageSchema), 'The message.'), ...errorResponses(400, 401, 403, 404, 409, 413, 429) },
 });
@@ -96,7 +94,7 @@ const editMessage = createRoute({
   tags: ['chat'],
   security: [{ widgetToken: [] }],
   middleware: [limitBody(MAX_JSON_BODY), requireToken(SCOPES.chatWrite)] as const,
-  request: { params: messageParams, body: json(z.object({ text: messageText(1) })) },
+  request: { params: messageParams, body: jsonBody(z.object({ text: messageText(1) })) },
   responses: { 200: jsonContent(envelope(chatMessageSchema), 'The edited message.'), ...errorResponses(400, 401, 403, 404, 413, 429) },
 });
 

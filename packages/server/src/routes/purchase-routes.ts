@@ -10,7 +10,7 @@ import { replayHeaders, type IdempotencyStore } from '../idempotency.js';
 import { pageQuerySchema } from '../pagination.js';
 import type { PurchaseRefusal, Upstream } from '../upstream/upstream.js';
 import { notAMember } from './community-routes.js';
-import { communityIdParam, envelope, errorResponses, jsonContent, orderSchema, pageEnvelope, purchaseResultSchema } from './schemas.js';
+import { communityIdParam, envelope, errorResponses, jsonBody, jsonContent, orderSchema, pageEnvelope, purchaseResultSchema } from './schemas.js';
 import { noSuchProduct } from './store-routes.js';
 
 const params = z.object({ communityId: communityIdParam });
@@ -42,17 +42,12 @@ const purchase = createRoute({
   request: {
     params,
     headers: z.object({ 'idempotency-key': z.string().min(1).max(255).openapi({ description: 'Unique per intended purchase.' }) }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z.object({
-            productId: z.string().min(1).max(100),
-            expectedPrice: z.number().int().min(0).max(MAX_PRICE).openapi({ description: 'The `currentPrice` the member was shown.' }),
-          }),
-        },
-      },
-    },
+    body: jsonBody(
+      z.object({
+        productId: z.string().min(1).max(100),
+        expectedPrice: z.number().int().min(0).max(MAX_PRICE).openapi({ description: 'The `currentPrice` the member was shown.' }),
+      }),
+    ),
   },
   responses: {
     201: jsonContent(envelope(purchaseResultSchema), 'The order and the balance after it.'),

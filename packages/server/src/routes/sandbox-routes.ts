@@ -16,6 +16,7 @@ import {
   communityIdParam,
   envelope,
   errorResponses,
+  jsonBody,
   jsonContent,
   meSchema,
   orderSchema,
@@ -34,20 +35,15 @@ const award = createRoute({
   request: {
     params: z.object({ communityId: communityIdParam, userId: z.string().min(1).max(100) }),
     headers: z.object({ 'idempotency-key': z.string().min(1).max(255).optional() }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              xp: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
-              coins: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
-              reason: z.string().min(1).max(100).default('admin_award'),
-            })
-            .refine((b) => b.xp !== undefined || b.coins !== undefined, { message: 'Give xp or coins (or both).', path: ['xp'] }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          xp: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
+          coins: z.number().int().min(-MAX_AWARD).max(MAX_AWARD).optional(),
+          reason: z.string().min(1).max(100).default('admin_award'),
+        })
+        .refine((b) => b.xp !== undefined || b.coins !== undefined, { message: 'Give xp or coins (or both).', path: ['xp'] }),
+    ),
   },
   responses: { 200: jsonContent(envelope(meSchema), 'The new standing.'), ...errorResponses(400, 404, 409) },
 });
@@ -91,7 +87,7 @@ const addFault = createRoute({
   method: 'post',
   path: '/faults',
   summary: 'Make requests under `path` fail with `status`: the next `times`, or each with `probability`.',
-  request: { body: { required: true, content: { 'application/json': { schema: faultSchema } } } },
+  request: { body: jsonBody(faultSchema) },
   responses: { 201: jsonContent(envelope(faultSchema), 'The fault, armed.'), ...errorResponses(400) },
 });
 
@@ -116,20 +112,15 @@ const postAs = createRoute({
   description: 'For demos ("someone else says hi") and benches that need traffic. Iframe channels hold no messages (403).',
   request: {
     params: channelParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              authorId: z.string().min(1).max(100),
-              text: messageText(1),
-              replyTo: z.string().min(1).max(100).optional(),
-            })
-            .strict(),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          authorId: z.string().min(1).max(100),
+          text: messageText(1),
+          replyTo: z.string().min(1).max(100).optional(),
+        })
+        .strict(),
+    ),
   },
   responses: { 201: jsonContent(envelope(chatMessageSchema), 'The message.'), ...errorResponses(400, 403, 404) },
 });
@@ -144,25 +135,20 @@ const orderStatus = createRoute({
     'longer pending answers 409 and stays as it is.',
   request: {
     params: z.object({ communityId: communityIdParam, orderId: z.string().min(1).max(100) }),
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              status: z.enum(['fulfilled', 'cancelled']),
-              note: z.string().trim().min(1).max(200).optional().openapi({ description: 'History note; a default per status otherwise.' }),
-              code: z.string().trim().min(1).max(100).optional(),
-              instructions: z.string().trim().min(1).max(1000).optional(),
-            })
-            .strict()
-            .refine((b) => b.status === 'fulfilled' || (b.code === undefined && b.instructions === undefined), {
-              message: 'Only a fulfilment takes a code or instructions.',
-              path: ['code'],
-            }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          status: z.enum(['fulfilled', 'cancelled']),
+          note: z.string().trim().min(1).max(200).optional().openapi({ description: 'History note; a default per status otherwise.' }),
+          code: z.string().trim().min(1).max(100).optional(),
+          instructions: z.string().trim().min(1).max(1000).optional(),
+        })
+        .strict()
+        .refine((b) => b.status === 'fulfilled' || (b.code === undefined && b.instructions === undefined), {
+          message: 'Only a fulfilment takes a code or instructions.',
+          path: ['code'],
+        }),
+    ),
   },
   responses: { 200: jsonContent(envelope(orderSchema), 'The order.'), ...errorResponses(400, 404, 409) },
 });
@@ -179,22 +165,17 @@ const updateProduct = createRoute({
   description: 'For tests and benches: "the last one in stock", "sold out", "the price changed while I looked". Find products with the public list (`?q=`, `?category=`).',
   request: {
     params: productParams,
-    body: {
-      required: true,
-      content: {
-        'application/json': {
-          schema: z
-            .object({
-              stock: z.number().int().min(0).max(1_000_000).nullable().optional(),
-              showRemaining: z.boolean().optional(),
-              price: z.number().int().min(1).max(1_000_000).optional(),
-              discount: z.null().optional(),
-            })
-            .strict()
-            .refine((b) => Object.keys(b).length > 0, { message: 'Give stock, showRemaining, price or discount.', path: ['stock'] }),
-        },
-      },
-    },
+    body: jsonBody(
+      z
+        .object({
+          stock: z.number().int().min(0).max(1_000_000).nullable().optional(),
+          showRemaining: z.boolean().optional(),
+          price: z.number().int().min(1).max(1_000_000).optional(),
+          discount: z.null().optional(),
+        })
+        .strict()
+        .refine((b) => Object.keys(b).length > 0, { message: 'Give stock, showRemaining, price or discount.', path: ['stock'] }),
+    ),
   },
   responses: { 200: jsonContent(envelope(productStockSchema), 'The product, with its stock.'), ...errorResponses(400, 404) },
 });

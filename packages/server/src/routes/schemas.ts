@@ -321,6 +321,9 @@ export const purchaseResultSchema = contract<PurchaseResult>()(
 /** OpenAPI security for "a token is optional": no requirement, or the widget token. */
 export const OPTIONAL_TOKEN: Record<string, string[]>[] = [{}, { widgetToken: [] }];
 
+/** A required JSON request body validated by `schema`. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+
 /** `{ data }` success envelope. */
 export const envelope = <T extends z.ZodType>(data: T) => z.object({ data });
 
