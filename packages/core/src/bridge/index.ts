@@ -19,3 +19,13 @@ export {
 export { BridgeError, type BridgeErrorCode, type WireError } from './errors.js';
 export { compileOrigins, type OriginMatcher } from './origin.js';
 export { PROTOCOL, VERSION } from './envelope.js';
+export {
+  GUEST_EVENTS,
+  GUEST_NOTIFICATIONS,
+  HOST_EVENTS,
+  HOST_METHODS,
+  type FrameContext,
+  type GuestNotification,
+  type NavigateRequest,
+  type PostMessageRequest,
+} from './kit-protocol.js';
