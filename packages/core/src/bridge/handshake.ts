@@ -95,6 +95,10 @@ function start(setup: Setup): Connection {
   const announce = (): void => {
     const peer = setup.peer();
     if (!peer || peer === window || core.state === 'closed') return;
+    // A window this page can read is same-origin: an iframe's initial about:blank before the
+    // guest loads. Saying hello to it would only make the browser log a target-origin error.
+    const visible = readableOrigin(peer);
+    if (visible !== null && !matcher.allows(visible)) return;
     for (const target of matcher.helloTargets) post(peer, hello(), target);
   };
   const scheduleRetry = (): void => {
@@ -263,4 +267,17 @@ export function connectToHost(options: HostOptions): Connection {
       core.attach(port, event.origin);
     },
   });
+}
+
+/**
+ * The origin of `peer` when this page may read it (a same-origin window), else `null`.
+ * `window.origin`, not `location.origin`: an about:blank document inherits its creator's
+ * origin, while its URL's origin is `null`.
+ */
+function readableOrigin(peer: Window): string | null {
+  try {
+    return peer.origin;
+  } catch {
+    return null;
+  }
 }
