@@ -7,7 +7,7 @@ import { communityCors } from './http/cors.js';
 import { handleError, handleNotFound, validationHook } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMIT, rateLimit as rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
-import { identifyToken } from './http/token-auth.js';
+import { confineToChannel, identifyToken } from './http/token-auth.js';
 import { createIdempotencyStore } from './idempotency.js';
 import { chatAccess, chatTopic } from './routes/chat-access.js';
 import { registerChatRoutes } from './routes/chat-routes.js';
@@ -18,6 +18,7 @@ import { DEFAULT_SEND_RATE_LIMIT, registerMessageRoutes } from './routes/message
 import { registerPurchaseRoutes } from './routes/purchase-routes.js';
 import { registerSandboxRoutes } from './routes/sandbox-routes.js';
 import { registerStoreRoutes } from './routes/store-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerUploadRoutes } from './routes/upload-routes.js';
 import { SseHub } from './sse-hub.js';
 import { standingsEventData } from './standings-cursor.js';
@@ -73,6 +74,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   app.use(communityCors({ upstream, allowLocalhostOrigins: options.allowLocalhostOrigins ?? sandboxAdmin }));
   if (sandboxAdmin) app.use(faults.middleware());
   app.use(`${API_PREFIX}/*`, identifyToken(tokenSecret));
+  app.use(`${API_PREFIX}/*`, confineToChannel());
   if (rateLimit) app.use(`${API_PREFIX}/*`, rateLimiter(rateLimit));
 
   const widget = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -92,6 +94,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   registerUploadRoutes(widget, { upstream, access, idempotency });
   registerStoreRoutes(widget, upstream);
   registerPurchaseRoutes(widget, { upstream, idempotency });
+  registerTokenRoutes(widget, { upstream, tokenSecret });
   widget.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'rai-kit widget API', version: '1', description: 'The contract rai-kit widgets talk to (DESIGN.md §3).' },

@@ -42,6 +42,10 @@ export interface MintOptions {
   scopes?: readonly Scope[];
   /** 1..900, default 300. */
   ttlSeconds?: number;
+  /** Confines the token to this channel's chat routes (the `chn` claim). */
+  channelId?: string;
+  /** Latest `exp` allowed, epoch seconds: a narrowed token never outlives the token it came from. */
+  notAfter?: number;
 }
 
 /**
@@ -64,9 +68,10 @@ export async function mintWidgetToken(options: MintOptions): Promise<TokenGrant 
     scope: scopes.join(' '),
     aud: WIDGET_TOKEN_AUDIENCE,
     iat,
-    exp: iat + ttlSeconds,
+    exp: Math.min(iat + ttlSeconds, options.notAfter ?? Infinity),
     jti: crypto.randomUUID(),
     ...(user.displayName ? { name: user.displayName } : {}),
+    ...(options.channelId ? { chn: options.channelId } : {}),
   };
   const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).sign(key);
   return { token, expiresAt: claims.exp * 1000, claims };
@@ -157,6 +162,10 @@ function asClaims(payload: Record<string, unknown>): WidgetTokenClaims {
   if (missing.length > 0) {
     throw new TokenError('missing_claims', `Token is missing required claims: ${missing.join(', ')}.`);
   }
+  // A malformed confinement must not be read as "no confinement": that would widen the token.
+  if ('chn' in payload && (typeof payload.chn !== 'string' || !payload.chn)) {
+    throw new TokenError('missing_claims', 'Token claim "chn" must be a channel id.');
+  }
   return {
     sub: payload.sub as string,
     cid: payload.cid as string,
@@ -166,5 +175,6 @@ function asClaims(payload: Record<string, unknown>): WidgetTokenClaims {
     exp: payload.exp as number,
     jti: payload.jti as string,
     ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+    ...(typeof payload.chn === 'string' ? { chn: payload.chn } : {}),
   };
 }

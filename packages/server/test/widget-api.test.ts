@@ -142,6 +142,7 @@ describe('widget API reads', () => {
       '/communities/{communityId}/store/products/{productId}',
       '/communities/{communityId}/store/purchases',
       '/communities/{communityId}/tiers',
+      '/communities/{communityId}/tokens/scoped',
       '/communities/{communityId}/xp-rules',
     ]);
     const limit = doc.paths['/communities/{communityId}/tiers'].get.parameters.find((p: { name: string }) => p.name === 'limit');

@@ -15,6 +15,8 @@ export type {
   UnreadChangeDetail,
   PurchaseDetail,
   PurchaseFailedDetail,
+  NavigateDetail,
+  FrameErrorDetail,
 } from './base/events.js';
 export { RaiXpTier } from './xp-tier/xp-tier.js';
 export { RaiLeaderboard } from './leaderboard/leaderboard.js';
@@ -23,6 +25,7 @@ export { RaiChatComposer, type ComposeDetail } from './chat-channel/composer.js'
 export { RaiEmojiPicker, type EmojiPickDetail, type EmojiCloseDetail } from './chat-channel/emoji-picker.js';
 export { RaiStore } from './store/store.js';
 export { RaiStoreProductDialog } from './store/product-dialog.js';
+export { RaiFrame, DEFAULT_SANDBOX } from './frame/frame.js';
 export { LocaleController } from './i18n/locale-controller.js';
 export { AuthController } from './controllers/auth-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';

@@ -52,6 +52,11 @@ export interface WidgetTokenClaims {
   jti: string;
   /** Display name, so widgets and logs need no lookup. Optional. */
   name?: string;
+  /**
+   * Channel id the token is confined to (an iframe channel's app gets such a token): only that
+   * channel's chat routes accept it. Absent on a member's ordinary token.
+   */
+  chn?: string;
 }
 
 /** What an `auth-url` endpoint or a `tokenProvider` callback returns. */

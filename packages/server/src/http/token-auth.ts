@@ -1,4 +1,5 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { API_PREFIX } from '@rai-kit/core/api';
 import type { Scope, WidgetTokenClaims } from '@rai-kit/core/auth';
 import { TokenError, verifyWidgetToken } from '../tokens.js';
 import { ApiError } from './api-error.js';
@@ -34,10 +35,38 @@ export function identifyToken(secret: string): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Route middleware: requires a valid token (401 otherwise) for the path's `communityId`
- * carrying `scope` (403 otherwise).
+ * Refuses (403) a channel-confined token (`chn` claim) anywhere but its own channel's routes
+ * (`/communities/{cid}/channels/{chn}` and below) and the narrowing route, which checks the
+ * channel of its body itself. Decided on the path, before routing, so public routes that
+ * would ignore a token cannot be reached with one either: a partner app holding it learns
+ * nothing outside its channel. Runs after {@link identifyToken}.
  */
-export function requireToken(scope: Scope): MiddlewareHandler<AppEnv> {
+export function confineToChannel(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const state = c.get('token');
+    const claims = state && 'claims' in state ? state.claims : null;
+    if (claims?.chn === undefined) return next();
+    const { cid, chn } = claims;
+    const [communities, communityId, kind, id] = c.req.path.slice(API_PREFIX.length).split('/').slice(1).map(decodeSegment);
+    const inCommunity = communities === 'communities' && communityId === cid;
+    if (inCommunity && ((kind === 'channels' && id === chn) || (kind === 'tokens' && id === 'scoped'))) return next();
+    throw new ApiError(403, 'forbidden', `This token is restricted to channel "${chn}" of community "${cid}": only that channel's chat routes accept it.`);
+  };
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/**
+ * Route middleware: requires a valid token (401 otherwise) for the path's `communityId`
+ * carrying `scope` (403 otherwise); without `scope`, any valid token of the community.
+ */
+export function requireToken(scope?: Scope): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     assertToken(c, scope);
     return next();
@@ -48,7 +77,7 @@ export function requireToken(scope: Scope): MiddlewareHandler<AppEnv> {
  * {@link requireToken}'s checks inside a handler, for routes that need a token only
  * sometimes (a members-only leaderboard): throws its 401/403, or returns the claims.
  */
-export function assertToken(c: Context<AppEnv>, scope: Scope): WidgetTokenClaims {
+export function assertToken(c: Context<AppEnv>, scope?: Scope): WidgetTokenClaims {
   const checked = checkToken(c, scope);
   if ('refusal' in checked) throw checked.refusal;
   return checked.claims;
@@ -67,7 +96,7 @@ export function claimsOf(c: Context<AppEnv>): WidgetTokenClaims {
   return state.claims;
 }
 
-function checkToken(c: Context<AppEnv>, scope: Scope): { claims: WidgetTokenClaims } | { refusal: ApiError } {
+function checkToken(c: Context<AppEnv>, scope: Scope | undefined): { claims: WidgetTokenClaims } | { refusal: ApiError } {
   const state = c.get('token');
   if (!state) {
     return {
@@ -88,7 +117,7 @@ function checkToken(c: Context<AppEnv>, scope: Scope): { claims: WidgetTokenClai
   if (claims.cid !== communityId) {
     return { refusal: new ApiError(403, 'forbidden', `Token is for community "${claims.cid}", not "${communityId}".`) };
   }
-  if (!claims.scope.split(' ').includes(scope)) {
+  if (scope !== undefined && !claims.scope.split(' ').includes(scope)) {
     return {
       refusal: new ApiError(403, 'forbidden', `Token lacks the "${scope}" scope.`, {
         headers: { 'WWW-Authenticate': `Bearer realm="rai-widgets", error="insufficient_scope", scope="${scope}"` },

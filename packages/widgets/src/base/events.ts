@@ -57,6 +57,21 @@ export interface PurchaseFailedDetail {
   error: { code: ErrorCode; message: string; meta: Record<string, number | string> };
 }
 
+/** What `rai-navigate` tells the host: a `<rai-frame>` guest asks to open `url`. Cancelable: cancel to refuse. */
+export interface NavigateDetail {
+  /** Absolute http(s) URL, normalised. */
+  url: string;
+  /** `_blank` (a new tab, no opener) or `_top` (the page itself). */
+  target: '_blank' | '_top';
+}
+
+/** What `rai-frame-error` tells the host: why a `<rai-frame>` shows its error or configuration state. */
+export interface FrameErrorDetail {
+  /** `invalid_config`, or the bridge's `connect_timeout`, `refused_origin`, `version_mismatch`. */
+  code: string;
+  message: string;
+}
+
 /** Every event rai-kit elements fire, by name. */
 export interface RaiEventMap {
   /** The widget rendered its first content. */
@@ -81,6 +96,10 @@ export interface RaiEventMap {
   'rai-purchase': CustomEvent<PurchaseDetail>;
   /** A purchase was refused (not enough coins, sold out, price changed…) or could not reach the store. */
   'rai-purchase-failed': CustomEvent<PurchaseFailedDetail>;
+  /** A `<rai-frame>` guest asked to navigate. Cancelable: cancelling refuses it. */
+  'rai-navigate': CustomEvent<NavigateDetail>;
+  /** A `<rai-frame>` is misconfigured or its guest could not connect. */
+  'rai-frame-error': CustomEvent<FrameErrorDetail>;
 }
 
 declare global {

@@ -205,6 +205,16 @@ export interface Messages {
     copied: string;
     statusHistory: string;
   };
+  frame: {
+    /** Accessible label of the loading state; `title` is the frame's title. */
+    loading: (title: string) => string;
+    configErrorTitle: string;
+    configErrorBody: string;
+    connectErrorTitle: (title: string) => string;
+    connectTimeout: string;
+    /** The guest runs on `origin`, which `allowed-origins` does not list. */
+    refusedOrigin: (origin: string) => string;
+  };
 }
 
 export type Locale = 'en' | 'ar' | 'es';
