@@ -38,6 +38,8 @@ export const paths = {
   /** GET an uploaded image (its `url`). */
   channelUpload: (communityId: string, channelId: string, uploadId: string) =>
     `/communities/${seg(communityId)}/channels/${seg(channelId)}/uploads/${seg(uploadId)}`,
+  /** POST `{ channelId, scopes }`: the caller's token narrowed to one channel (for an iframe channel's app). */
+  scopedToken: (communityId: string) => `/communities/${seg(communityId)}/tokens/scoped`,
   /** The store's configuration. */
   store: (communityId: string) => `/communities/${seg(communityId)}/store`,
   /** Categories, `displayOrder` first; cursor paging. */

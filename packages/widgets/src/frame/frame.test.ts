@@ -142,6 +142,24 @@ describe('<rai-frame> token', () => {
     await until(async () => (await report(el)).tokens.at(-1) === null, 'null after sign-out');
   });
 
+  it('hands an iframe channel’s app a token narrowed to that channel: it posts there and nowhere else', async () => {
+    const url = authUrl({ user: freshUser() });
+    const el = await mountFrame({ src: frameGuestUrl(), 'auth-url': url, 'channel-id': 'ch-general' });
+    await connected(el);
+    const { token } = (await guestCall(el, HOST_METHODS.getToken)).value as { token: string };
+    expect(token).to.not.equal(await sharedAuthUrlSource(url).getToken(), 'not the member’s own token');
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${apiUrl}/widget/v1/communities/${community}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, ...init.headers } });
+    const posted = await call('/channels/ch-general/messages', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ text: 'from the app' }),
+    });
+    expect(posted.status).to.equal(201);
+    expect((await call('/me')).status).to.equal(403);
+    expect((await call('/channels/ch-members/messages')).status).to.equal(403);
+  });
+
   it('answers the Returning.AI token request for an allowed origin, with the token, to that origin only', async () => {
     const url = authUrl({ user: freshUser() });
     const el = await mountFrame({ src: frameGuestUrl({ mode: 'legacy' }), 'auth-url': url });

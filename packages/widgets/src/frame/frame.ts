@@ -26,6 +26,7 @@ import { frameElementStyles } from './frame.styles.js';
 import { openNavigation, parseNavigation } from './navigation.js';
 import { answerReturningAiTokenRequests } from './returning-ai-compat.js';
 import { SizeGuard } from './size-guard.js';
+import { ChannelToken } from './channel-token.js';
 import { TokenGrants } from './token-grants.js';
 
 /** As tight as a guest app allows: scripts, its own origin (storage, fetch), forms, popups that are not sandboxed. */
@@ -100,6 +101,7 @@ export class RaiFrame extends RaiWidget {
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection | undefined;
   #grants: TokenGrants | undefined;
+  readonly #channelToken = new ChannelToken();
   #unsubscribeToken: (() => void) | undefined;
   #member: { source: TokenSource; user: Promise<FrameContext['user']> } | undefined;
   #sentContext = '';
@@ -240,12 +242,13 @@ export class RaiFrame extends RaiWidget {
   }
 
   /**
-   * The token handed to the guest. The seam for channel-scoped tokens: today the member's
-   * token goes over as it is; narrowing it to `channel-id` (and the chat scopes) is server
-   * work still to come, and belongs here when it lands.
+   * The token handed to the guest: for an iframe channel's app (`channel-id` set) the member's
+   * token narrowed to that channel by the server; for one of our widgets in iframe mode, the
+   * member's token as it is.
    */
-  #tokenForGuest(grant: TokenGrant): TokenGrant {
-    return grant;
+  #tokenForGuest(grant: TokenGrant): Promise<TokenGrant> {
+    if (!this.channelId) return Promise.resolve(grant);
+    return this.#channelToken.narrow(this.client, this.communityId, this.channelId, grant);
   }
 
   async #guestToken(): Promise<TokenGrant | null> {
@@ -257,7 +260,13 @@ export class RaiFrame extends RaiWidget {
   #pushToken(grant: TokenGrant | null): void {
     // Only to a connected guest: a guest that (re)connects asks itself, and a queue of stale
     // tokens for a guest that never came would only grow.
-    if (this.#connection?.state === 'connected') this.#connection.emit(HOST_EVENTS.token, grant && this.#tokenForGuest(grant));
+    if (this.#connection?.state !== 'connected') return;
+    const connection = this.#connection;
+    void (grant ? this.#tokenForGuest(grant) : Promise.resolve(null)).then(
+      (guestGrant) => connection.emit(HOST_EVENTS.token, guestGrant),
+      // The guest keeps its token and pulls a new one when the server refuses it.
+      () => {},
+    );
   }
 
   // ── Context ─────────────────────────────────────────────────────────────────
