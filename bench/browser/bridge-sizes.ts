@@ -5,8 +5,7 @@
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { bundle } from './page-server.js';
 
 export interface SideSize {
   library: string;
@@ -43,32 +42,10 @@ const SIDES: Side[] = [
   { library: '@iframe-resizer/child', side: 'guest', entry: "import '@iframe-resizer/child';", note: 'guest side only' },
 ];
 
-const benchDir = fileURLToPath(new URL('../', import.meta.url));
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-async function bundleEntry(contents: string): Promise<string> {
-  const result = await build({
-    stdin: { contents, resolveDir: benchDir, loader: 'ts', sourcefile: 'entry.ts' },
-    absWorkingDir: repoRoot,
-    tsconfig: 'tsconfig.json',
-    bundle: true,
-    format: 'esm',
-    minify: true,
-    target: 'es2022',
-    platform: 'browser',
-    conditions: ['production'],
-    define: { 'process.env.NODE_ENV': '"production"' },
-    // Licence banners are kept by default; they are bytes a page ships too.
-    write: false,
-    logLevel: 'error',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 export async function measureSizes(): Promise<SideSize[]> {
   const sizes: SideSize[] = [];
   for (const side of SIDES) {
-    const code = Buffer.from(await bundleEntry(side.entry));
+    const code = Buffer.from(await bundle({ contents: side.entry }));
     const gzipped = await promisify(gzip)(code, { level: 9 });
     const brotli = await promisify(brotliCompress)(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
     sizes.push({ ...side, minifiedBytes: code.length, gzipBytes: gzipped.length, brotliBytes: brotli.length });

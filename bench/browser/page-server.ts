@@ -10,10 +10,17 @@ import { build } from 'esbuild';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Bundles `entry` (a bench/browser module) into one minified ES module. */
-export async function bundle(entry: string): Promise<string> {
+/**
+ * Bundles `entry` — a bench/browser module, or `{ contents }`: source text resolved from
+ * bench/ — into one minified ES module.
+ */
+export async function bundle(entry: string | { contents: string }): Promise<string> {
+  const input =
+    typeof entry === 'string'
+      ? { entryPoints: [fileURLToPath(new URL(entry, import.meta.url))] }
+      : { stdin: { contents: entry.contents, resolveDir: fileURLToPath(new URL('../', import.meta.url)), loader: 'ts' as const, sourcefile: 'entry.ts' } };
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    ...input,
     absWorkingDir: repoRoot,
     tsconfig: 'tsconfig.json',
     bundle: true,
