@@ -34,8 +34,9 @@ export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allo
 
 /**
  * @summary Hosts a guest app (an iframe channel's partner app, or any bridge guest) in an
- * iframe and serves it over the rai-kit bridge: context, the member's token, posting into its
- * channel, navigation, auto-height and notifications.
+ * iframe and serves it over the rai-kit bridge: context, a token (with `channel-id`, the
+ * member's token narrowed by the server to that channel), posting into its channel,
+ * navigation, auto-height and notifications.
  *
  * The guest must run on one of `allowed-origins` (required; `*` is refused) and the frame
  * needs a `title` (the iframe's accessible name). Without either it shows a configuration
