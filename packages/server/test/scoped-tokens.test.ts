@@ -57,6 +57,19 @@ describe('scoped (channel-confined) tokens', () => {
     assert.equal(grant.expiresAt, (claims.exp as number) * 1000);
   });
 
+  test('an iframe channel takes posts from its app (a token narrowed to it) and from no one else', async () => {
+    const app = await narrow(member, 'ch-arcade');
+    assert.equal((await send(member, 'ch-arcade', 'as the member')).status, 403, 'the member’s own token');
+    const posted = await send(app.token, 'ch-arcade', 'high score: 42');
+    assert.equal(posted.status, 201, await posted.clone().text());
+    const channel = (await (await call('GET', paths.channel('demo', 'ch-arcade'), app.token)).json()) as { data: { permissions: object } };
+    assert.deepEqual(channel.data.permissions, { read: true, post: true, react: false });
+    const history = (await (await call('GET', paths.channelMessages('demo', 'ch-arcade'), null)).json()) as { data: ChatMessage[] };
+    assert.deepEqual(history.data.map((m) => [m.author.id, m.text]), [['u_0001', 'high score: 42']]);
+    const general = await narrow(member, 'ch-general');
+    assert.equal((await send(general.token, 'ch-arcade', 'elsewhere')).status, 403, 'narrowed to another channel');
+  });
+
   test('the confined token reads, posts and reacts in its channel, and its stream and uploads accept it', async () => {
     const { token } = await narrow(member, 'ch-general');
     const read = await call('GET', `${paths.channelMessages('demo', 'ch-general')}?limit=5`, token);

@@ -36,8 +36,15 @@ export function noSuchMessage(channelId: string, messageId: string): ApiError {
   return new ApiError(404, 'not_found', `No message "${messageId}" in channel "${channelId}".`);
 }
 
-/** Types whose channels take messages from members (announcements are the team's; iframes hold none). */
+/**
+ * Types whose channels take messages from members. Announcements are the team's. An iframe
+ * channel takes messages only from its app: a token narrowed to that very channel (`chn`),
+ * which `<rai-frame>` hands the app — the channel's log is what the app posted for members.
+ */
 const POSTABLE: readonly Channel['type'][] = ['text', 'forum'];
+
+/** The channel a token is narrowed to (`chn`), if any. */
+const appChannelOf = (c: Context<AppEnv>): string | null => (hasToken(c, SCOPES.chatWrite) ? (claimsOf(c).chn ?? null) : null);
 
 /** Channel access decided once per request and shared by every chat route. */
 export function chatAccess(upstream: Upstream) {
@@ -56,11 +63,12 @@ export function chatAccess(upstream: Upstream) {
     return (await upstream.getMe(communityId, sub)) ? sub : null;
   };
 
-  const permissionsOf = (channel: ChannelInfo, writerId: string | null, canReadMembers: boolean): ChannelPermissions => {
+  const permissionsOf = (channel: ChannelInfo, writerId: string | null, canReadMembers: boolean, appChannel: string | null): ChannelPermissions => {
     const read = channel.visibility === 'public' || canReadMembers;
+    const postable = POSTABLE.includes(channel.type) || (channel.type === 'iframe' && appChannel === channel.id);
     return {
       read,
-      post: read && writerId !== null && POSTABLE.includes(channel.type),
+      post: read && writerId !== null && postable,
       react: read && writerId !== null && channel.type !== 'iframe',
     };
   };
@@ -72,7 +80,8 @@ export function chatAccess(upstream: Upstream) {
     withPermissions: async (c: Context<AppEnv>, communityId: string, channels: ChannelInfo[]): Promise<Channel[]> => {
       const writerId = await writer(c, communityId);
       const canReadMembers = hasToken(c, SCOPES.chatRead);
-      return channels.map((channel) => ({ ...channel, permissions: permissionsOf(channel, writerId, canReadMembers) }));
+      const appChannel = appChannelOf(c);
+      return channels.map((channel) => ({ ...channel, permissions: permissionsOf(channel, writerId, canReadMembers, appChannel) }));
     },
 
     /**
@@ -88,7 +97,7 @@ export function chatAccess(upstream: Upstream) {
       const channel = await readableChannel(c, communityId, channelId);
       const claims = claimsOf(c);
       if (!(await writer(c, communityId))) throw notAMember(communityId, claims.sub);
-      if (!permissionsOf(channel, claims.sub, true)[action]) {
+      if (!permissionsOf(channel, claims.sub, true, appChannelOf(c))[action]) {
         const what = action === 'post' ? 'posting' : 'reactions';
         throw new ApiError(403, 'forbidden', `Channel "${channelId}" (${channel.type}) does not allow ${what}.`);
       }

@@ -52,8 +52,9 @@ const sendMessage = createRoute({
   summary: 'Send a message (or a reply, or images). Requires Idempotency-Key.',
   description:
     'The same key (per member and channel) with the same body answers the same message with ' +
-    '`Idempotent-Replayed: true` and never sends twice; with another body, 409. Announcement and iframe ' +
-    `channels refuse posts (403). Per-member send rate limit: 429 with Retry-After. ${WRITE_ACCESS}`,
+    '`Idempotent-Replayed: true` and never sends twice; with another body, 409. Announcement channels refuse ' +
+    'posts (403); an iframe channel takes them only from its app (a token narrowed to it with `tokens/scoped`). ' +
+    `Per-member send rate limit: 429 with Retry-After. ${WRITE_ACCESS}`,
   tags: ['chat'],
   security: [{ widgetToken: [] }],
   middleware: [limitBody(MAX_JSON_BODY), requireToken(SCOPES.chatWrite)] as const,

@@ -164,7 +164,7 @@ describe('<rai-chat-channel> reading', () => {
     el.remove();
   });
 
-  it('shows the members-only state while public, and no messages of an app channel', async () => {
+  it('shows the members-only state while public, and an app channel read-only with what its app posted', async () => {
     const errors: Event[] = [];
     const el = document.createElement('rai-chat-channel');
     Object.assign(el, { apiUrl, channelId: 'ch-members' });
@@ -177,9 +177,24 @@ describe('<rai-chat-channel> reading', () => {
     await expect(el).to.be.accessible();
     el.remove();
 
-    const app = await mount('rai-chat-channel', 'rai-ready', channel('ch-arcade'));
+    const app = await mount('rai-chat-channel', 'rai-ready', asMember('ch-arcade', freshUser()));
     expect(text(app.el, '[part=notice]')).to.contain('Arcade is an app channel');
-    expect(articles(app.el)).to.have.length(0);
+    expect(shadow(app.el).querySelector('[part=composer]'), 'members do not post in an app channel').to.not.exist;
+    // What the app posts (with a token narrowed to the channel) shows up live.
+    const member = await mintToken(freshUser());
+    const narrowed = await fetch(`${apiUrl}/widget/v1/communities/${community}/tokens/scoped`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${member}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ channelId: 'ch-arcade', scopes: ['chat:read', 'chat:write'] }),
+    });
+    const { token } = (await narrowed.json()).data as { token: string };
+    const score = unique('high score');
+    await fetch(`${apiUrl}${messagesPath('ch-arcade')}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({ text: score }),
+    });
+    await until(() => articles(app.el).some((a) => a.textContent!.includes(score)), 'the app’s post, live');
     await expect(app.el).to.be.accessible();
     app.el.remove();
   });

@@ -184,7 +184,7 @@ export class RaiChatChannel extends RaiWidget {
   private readonly stream = new EventStreamController<ChatMessage>(this, {
     url: () => {
       const session = this.#session;
-      return session && !this.auth.expired && session.channel.type !== 'iframe' ? session.api.eventsUrl : null;
+      return session && !this.auth.expired ? session.api.eventsUrl : null;
     },
     tokenSource: () => this.auth.source,
     lastEventId: () => this.#session?.log.lastEventId ?? null,
@@ -524,10 +524,6 @@ export class RaiChatChannel extends RaiWidget {
   #renderChannel(session: ChannelSession): TemplateResult {
     const { msg } = this.locale;
     const { channel } = session;
-    if (channel.type === 'iframe') {
-      return html`${this.#renderHeader(channel)}
-        <p part="notice" class="notice">${msg.chat.appChannel(channel.name)}</p>`;
-    }
     return html`${this.#renderHeader(channel)}
       <div class="log-area">${this.#renderLog(session)} ${this.#renderJump(session)}</div>
       ${this.alert ? html`<p part="alert" class="alert" role="alert">${this.alert}</p>` : nothing} ${this.#renderFooter(session)}`;
@@ -610,6 +606,8 @@ export class RaiChatChannel extends RaiWidget {
 
   #renderFooter(session: ChannelSession): TemplateResult {
     const { msg } = this.locale;
+    // An app channel's log is what its app posted (through <rai-frame>); members read it here.
+    if (session.channel.type === 'iframe') return html`<p part="notice" class="notice">${msg.chat.appChannel(session.channel.name)}</p>`;
     if (!session.me) {
       return html`<div part="notice" class="notice">
         <span>${msg.chat.signInToChat}</span>

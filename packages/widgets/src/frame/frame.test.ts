@@ -269,6 +269,18 @@ describe('<rai-frame> guest requests', () => {
     }
   });
 
+  it('posts into its iframe channel as the app, which only a token narrowed to that channel may do', async () => {
+    const user = freshUser();
+    const el = await mountFrame({ src: frameGuestUrl(), 'auth-url': authUrl({ user }), 'channel-id': 'ch-arcade' });
+    await connected(el);
+    const text = `score ${crypto.randomUUID()}`;
+    const posted = await guestCall(el, HOST_METHODS.postMessage, { text });
+    expect(posted.ok, JSON.stringify(posted)).to.equal(true);
+    const page = await (await fetch(`${apiUrl}/widget/v1/communities/${community}/channels/ch-arcade/messages?limit=100`)).json();
+    const stored = (page.data as Array<{ text: string; author: { id: string } }>).find((m) => m.text === text);
+    expect(stored?.author.id).to.equal(user);
+  });
+
   it('posts into its channel as the member, and refuses when signed out or without a channel', async () => {
     const user = freshUser();
     const el = await mountFrame({ src: frameGuestUrl(), 'auth-url': authUrl({ user }), 'channel-id': 'ch-general' });

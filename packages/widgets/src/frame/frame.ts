@@ -1,5 +1,5 @@
-import { API_PREFIX, paths, type ChatMessage, type Me } from '@rai-kit/core/api';
-import type { TokenGrant, TokenSource } from '@rai-kit/core/auth';
+import { API_PREFIX, WidgetApiClient, paths, type ChatMessage, type Me } from '@rai-kit/core/api';
+import { staticToken, type TokenGrant, type TokenSource } from '@rai-kit/core/auth';
 import {
   GUEST_EVENTS,
   GUEST_NOTIFICATIONS,
@@ -281,8 +281,7 @@ export class RaiFrame extends RaiWidget {
       theme: this.resolvedTheme,
       locale: lang,
       dir,
-      // The client's URL for the API root, without the API's own prefix: what a guest's client takes.
-      apiUrl: this.client.url('').slice(0, -API_PREFIX.length),
+      apiUrl: this.#apiRoot,
     };
   }
 
@@ -321,7 +320,16 @@ export class RaiFrame extends RaiWidget {
     if (!this.auth.authenticated) throw frameError('signed_out', 'the member is signed out');
     const text = (params as Partial<PostMessageRequest> | null)?.text;
     if (typeof text !== 'string' || text.trim() === '') throw frameError('invalid_request', 'text must be a non-empty string');
-    return new ChannelApi(this.client, this.communityId, this.channelId).send({ text }, crypto.randomUUID());
+    // As the app: with the token narrowed to this channel, the one an iframe channel takes posts from.
+    const grant = await this.#guestToken();
+    if (!grant) throw frameError('signed_out', 'the member is signed out');
+    const client = new WidgetApiClient({ apiUrl: this.#apiRoot, tokenSource: staticToken(grant.token) });
+    return new ChannelApi(client, this.communityId, this.channelId).send({ text }, crypto.randomUUID());
+  }
+
+  /** The widget API's root (without its `/widget/v1` prefix): what a client, or a guest's, takes. */
+  get #apiRoot(): string {
+    return this.client.url('').slice(0, -API_PREFIX.length);
   }
 
   #navigate(params: unknown): { accepted: boolean } {
