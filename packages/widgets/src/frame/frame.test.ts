@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { sharedAuthUrlSource } from '@rai-kit/core/auth';
 import { HOST_METHODS } from '@rai-kit/core/bridge';
-import { apiUrl, authUrl, community } from '../../../../test/support/sandbox.js';
+import { apiUrl, authUrl, community, tokensIssued } from '../../../../test/support/sandbox.js';
 import { memberIds, resetSandboxAfterEach } from '../../../../test/support/widgets.js';
 import {
   GUEST_ORIGIN,
@@ -158,6 +158,18 @@ describe('<rai-frame> token', () => {
     expect(posted.status).to.equal(201);
     expect((await call('/me')).status).to.equal(403);
     expect((await call('/channels/ch-members/messages')).status).to.equal(403);
+  });
+
+  it('stops following the token source once removed: no more refreshes', async () => {
+    const session = crypto.randomUUID();
+    const el = await mountFrame({ src: frameGuestUrl(), 'auth-url': authUrl({ user: freshUser(), ttl: 2, session }) });
+    await connected(el);
+    await until(async () => (await tokensIssued(session)) >= 2, 'a refresh while mounted', 6_000);
+    el.remove();
+    await sleep(300);
+    const issued = await tokensIssued(session);
+    await sleep(2_500);
+    expect(await tokensIssued(session), 'no refresh after removal').to.equal(issued);
   });
 
   it('answers the Returning.AI token request for an allowed origin, with the token, to that origin only', async () => {

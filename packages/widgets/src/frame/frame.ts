@@ -148,6 +148,8 @@ export class RaiFrame extends RaiWidget {
   }
 
   override updated(): void {
+    // An update after removal (disconnectedCallback resets state) must not subscribe or connect again.
+    if (!this.isConnected) return;
     this.#reportConfig();
     this.#syncTokenSource();
     this.#syncConnection();

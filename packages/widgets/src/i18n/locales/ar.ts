@@ -49,7 +49,7 @@ export const ar: Messages = {
     membersOnlyBody: 'سجّل الدخول لقراءتها.',
     signInToChat: 'سجّل الدخول للدردشة',
     readOnly: 'فريق المجتمع وحده يمكنه النشر في هذه القناة.',
-    appChannel: (channel) => `${channel} قناة تطبيق. افتحها في المجتمع لاستخدامها.`,
+    appChannel: (channel) => `${channel} قناة تطبيق: ينشر التطبيق هنا، ويقرأ الأعضاء.`,
     newMessages: (count, formatted) => {
       switch (new Intl.PluralRules('ar').select(count)) {
         case 'one':

@@ -34,7 +34,7 @@ export const en: Messages = {
     membersOnlyBody: 'Sign in to read it.',
     signInToChat: 'Sign in to chat',
     readOnly: 'Only the community team can post in this channel.',
-    appChannel: (channel) => `${channel} is an app channel. Open it in the community to use it.`,
+    appChannel: (channel) => `${channel} is an app channel: its app posts here, members read along.`,
     newMessages: (count, formatted) => (count === 1 ? '1 new message' : `${formatted} new messages`),
     jumpToLatest: 'Jump to the latest messages',
     loadingHistory: 'Loading messages…',

@@ -34,7 +34,7 @@ export const es: Messages = {
     membersOnlyBody: 'Inicia sesión para leerlo.',
     signInToChat: 'Inicia sesión para chatear',
     readOnly: 'Solo el equipo de la comunidad puede publicar en este canal.',
-    appChannel: (channel) => `${channel} es un canal de aplicación. Ábrelo en la comunidad para usarlo.`,
+    appChannel: (channel) => `${channel} es un canal de aplicación: la aplicación publica aquí y los miembros leen.`,
     newMessages: (count, formatted) => (count === 1 ? '1 mensaje nuevo' : `${formatted} mensajes nuevos`),
     jumpToLatest: 'Ir a los últimos mensajes',
     loadingHistory: 'Cargando mensajes…',
