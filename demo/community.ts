@@ -13,12 +13,12 @@ import { clearSharedTokenSources, noToken, sharedAuthUrlSource } from '@rai-kit/
 import '@rai-kit/widgets/define/chat-channel';
 import '@rai-kit/widgets/define/frame';
 import type { RaiWidget, Theme } from '@rai-kit/widgets';
+import { $, demoApi, type DemoUser } from './demo-api.js';
 
 const COMMUNITY = 'demo';
 const AUTH_URL = '/demo-api/token';
 const APP_CHANNEL = 'ch-arcade';
 const WIDGET_TAGS = 'rai-chat-channel, rai-frame';
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** Origin B, the partner app's: this page's host with the port after this page's. */
 function partnerOrigin(): string {
@@ -28,17 +28,6 @@ function partnerOrigin(): string {
 const PARTNER = partnerOrigin();
 $('partner-origin').textContent = PARTNER;
 
-interface DemoUser {
-  id: string;
-  displayName: string;
-}
-
-async function demoApi<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...init });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
-  return body.data as T;
-}
 
 const themeOf = () => $<HTMLSelectElement>('theme').value as Theme;
 

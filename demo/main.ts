@@ -4,23 +4,11 @@ import '@rai-kit/widgets/define/leaderboard';
 import '@rai-kit/widgets/define/store';
 import '@rai-kit/widgets/define/xp-tier';
 import type { RaiWidget, Theme } from '@rai-kit/widgets';
+import { $, demoApi, type DemoUser } from './demo-api.js';
 
 const AUTH_URL = '/demo-api/token';
 const CHAT_CHANNEL = 'ch-general';
 const WIDGET_TAGS = 'rai-leaderboard, rai-xp-tier, rai-chat-channel, rai-store';
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
-interface DemoUser {
-  id: string;
-  displayName: string;
-}
-
-async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(path, { headers: { 'Content-Type': 'application/json' }, ...init });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.error?.message ?? response.statusText);
-  return body.data as T;
-}
 
 // Theme and language apply to every widget on the page.
 $<HTMLSelectElement>('theme').addEventListener('change', (event) => {
@@ -87,7 +75,7 @@ function watchTokens(): void {
 
 async function award(grant: { xp?: number; coins?: number }, userId = currentUser?.id): Promise<void> {
   if (!userId) return;
-  await api(`/sandbox/v1/communities/demo/users/${userId}/awards`, {
+  await demoApi(`/sandbox/v1/communities/demo/users/${userId}/awards`, {
     method: 'POST',
     body: JSON.stringify({ ...grant, reason: 'demo_button' }),
   });
@@ -104,7 +92,7 @@ $('simulate').addEventListener('click', () => {
 $('say-hi').addEventListener('click', () => {
   const others = users.filter((u) => u.id !== currentUser?.id);
   const author = others[Math.floor(Math.random() * others.length)]!;
-  void api(`/sandbox/v1/communities/demo/channels/${CHAT_CHANNEL}/messages`, {
+  void demoApi(`/sandbox/v1/communities/demo/channels/${CHAT_CHANNEL}/messages`, {
     method: 'POST',
     body: JSON.stringify({ authorId: author.id, text: `Hi ${currentUser?.displayName ?? 'there'}! 👋` }),
   });
@@ -117,17 +105,17 @@ $('award-coins-big').addEventListener('click', () => void award({ coins: 1000 })
 $<HTMLFormElement>('login').addEventListener('submit', async (event) => {
   event.preventDefault();
   const userId = $<HTMLSelectElement>('user').value;
-  const { user } = await api<{ user: DemoUser }>('/demo-api/login', { method: 'POST', body: JSON.stringify({ userId }) });
+  const { user } = await demoApi<{ user: DemoUser }>('/demo-api/login', { method: 'POST', body: JSON.stringify({ userId }) });
   showSession(user);
 });
 $('logout').addEventListener('click', async () => {
-  await api('/demo-api/logout', { method: 'POST' });
+  await demoApi('/demo-api/logout', { method: 'POST' });
   showSession(null);
 });
 
 const [users, session] = await Promise.all([
-  api<DemoUser[]>('/demo-api/users'),
-  api<{ user: DemoUser | null; tokenTtlSeconds: number }>('/demo-api/session'),
+  demoApi<DemoUser[]>('/demo-api/users'),
+  demoApi<{ user: DemoUser | null; tokenTtlSeconds: number }>('/demo-api/session'),
 ]);
 $('ttl').textContent = String(session.tokenTtlSeconds);
 $<HTMLSelectElement>('user').append(
