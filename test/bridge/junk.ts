@@ -4,20 +4,12 @@
  * failure reproduces. None of these may be taken for a valid handshake from the test's guests.
  */
 
-/** mulberry32 */
-export function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../packages/server/src/upstream/memory/prng.js';
 
 const TYPES = ['hello', 'welcome', 'call', 'result', 'error', 'event', 'ping', 'pong', 'bye', 'HELLO', '', 'constructor', '__proto__'];
 
 export function junkMaker(seed: number): () => unknown {
-  const random = seeded(seed);
+  const random = mulberry32(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const int = (n: number) => Math.floor(random() * n);
   const value = (depth = 0): unknown => {

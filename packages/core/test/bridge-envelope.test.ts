@@ -2,19 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { LIMITS, fits, foreignHelloVersion, parseHandshake, parsePortMessage, payloadSize } from '../src/bridge/envelope.js';
 import { BridgeError, fromWireError, toWireError } from '../src/bridge/errors.js';
+// The sandbox's seeded PRNG: a reproducible fuzz.
+import { mulberry32 } from '../../server/src/upstream/memory/prng.js';
 
 const MAX = LIMITS.maxMessageBytes;
 const hello = { rai: 'bridge', v: 1, type: 'hello', role: 'guest', session: 'abcdefgh1234', channel: 'default' };
-
-/** mulberry32, for a reproducible fuzz. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('bridge envelope: handshake messages', () => {
   it('accepts a well-formed hello and welcome, copying only known fields', () => {
@@ -95,7 +87,7 @@ describe('bridge envelope: port messages', () => {
   });
 
   it('survives 10,000 random messages without throwing', () => {
-    const random = seeded(42);
+    const random = mulberry32(42);
     const values = [null, undefined, 0, -1, 1.5, NaN, 'call', 'bridge', 'echo', 1, {}, [], 'x'.repeat(1000)];
     const keys = ['rai', 'v', 'type', 'id', 'method', 'params', 'name', 'data', 'error', 'value'];
     const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;

@@ -4,16 +4,8 @@ import type { ChatMessage, SendMessageBody } from '../src/api/chat-types.js';
 import { ApiError } from '../src/api/errors.js';
 import { Outbox, type Connectivity, type OutboxOptions, type OutboxStorage, type SendAttempt } from '../src/chat/outbox.js';
 import { delay, waitFor } from './helpers/sse-wait.js';
-
-/** Seeded PRNG (mulberry32): the same failures on every run. */
-function seeded(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sandbox's seeded PRNG: the same failures on every run.
+import { mulberry32 } from '../../server/src/upstream/memory/prng.js';
 
 const serverError = () => new ApiError({ code: 'internal', status: 500, message: 'boom' });
 const networkError = () => new ApiError({ code: 'network_error', status: 0, message: 'offline' });
@@ -111,7 +103,7 @@ const settled = (box: Outbox) => box.items.every((item) => item.status === 'sent
 describe('Outbox', () => {
   it('delivers 500 messages exactly once and in order when 20% of requests fail, some after the server created the message', async () => {
     const server = new FakeServer();
-    const random = seeded(42);
+    const random = mulberry32(42);
     let lostAnswers = 0;
     server.fault = () => {
       const roll = random();

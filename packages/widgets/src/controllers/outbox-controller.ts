@@ -37,6 +37,7 @@ export class OutboxController implements ReactiveController {
   #onChange: (items: readonly OutboxItem[]) => void;
   #outbox: Outbox | null = null;
   #userId: string | null = null;
+  #api: ChannelApi | null = null;
   #unsubscribe: (() => void) | undefined;
   #connected = false;
 
@@ -64,7 +65,9 @@ export class OutboxController implements ReactiveController {
    */
   use(api: ChannelApi | null, userId: string | null): void {
     const outbox = api && userId ? outboxFor(api, userId) : null;
-    if (outbox && api) outbox.setTransport(transport(api));
+    // Called on every render: a new transport only for a new client (a reload, another token source).
+    if (outbox && api && (api !== this.#api || outbox !== this.#outbox)) outbox.setTransport(transport(api));
+    this.#api = api;
     if (outbox === this.#outbox) return;
     if (this.#outbox && userId !== this.#userId) this.#outbox.setTransport(null);
     this.#unsubscribe?.();

@@ -1,4 +1,4 @@
-import type { Community, ProductType, StoreCategory, StoreConfig } from '@rai-kit/core/api';
+import type { Community, Product, ProductType, StoreCategory, StoreConfig } from '@rai-kit/core/api';
 import { escapeXml, initialsAvatar } from './avatar.js';
 import { hashSeed, mulberry32 } from './prng.js';
 import { HOSTILE_PRODUCTS } from './store-hostile.js';
@@ -14,20 +14,16 @@ export interface SeedCategory extends StoreCategory {
   archived: boolean;
 }
 
-/** A product as the sandbox keeps it: times as epoch ms, and the stock the store may hide. */
-export interface SeedProduct {
-  id: string;
-  categoryId: string;
-  name: string;
-  description: string;
-  imageUrl: string | null;
-  type: ProductType;
-  price: number;
+/**
+ * A product as the sandbox keeps it: the contract's product without what a read computes
+ * (`currentPrice`, `inStock`, `remaining`), discount times as epoch ms, and the stock the
+ * store may hide.
+ */
+export interface SeedProduct extends Omit<Product, 'discount' | 'currentPrice' | 'inStock' | 'remaining'> {
   discount: { price: number; startsAt: number | null; endsAt: number | null } | null;
   /** Units left; `null` = unlimited. */
   stock: number | null;
   showRemaining: boolean;
-  displayOrder: number;
 }
 
 export interface StoreFixture {
