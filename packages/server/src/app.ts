@@ -4,6 +4,7 @@ import { FaultInjector } from './faults.js';
 import { limitBody } from './http/body-limit.js';
 import type { AppEnv } from './http/app-env.js';
 import { communityCors } from './http/cors.js';
+import { registerFrameDocument, type FrameDocumentOptions } from './http/frame-document.js';
 import { handleError, handleNotFound, validationHook } from './http/error-handling.js';
 import { DEFAULT_RATE_LIMIT, rateLimit as rateLimiter, type RateLimitOptions } from './http/rate-limit.js';
 import { requestId } from './http/request-id.js';
@@ -41,8 +42,10 @@ export interface WidgetApiOptions {
   chatSendRateLimit?: RateLimitOptions | false;
   /** SSE heartbeat interval; default 15 s. */
   heartbeatMs?: number;
-  /** Let any http://localhost:* / 127.0.0.1:* page call the API. Defaults to `sandboxAdmin`. */
+  /** Let any http://localhost:* / 127.0.0.1:* page call the API (and frame the widgets). Defaults to `sandboxAdmin`. */
   allowLocalhostOrigins?: boolean;
+  /** Serve the widget frame document at `/frame` (iframe mode, `<rai-frame widget>`), running this script. */
+  frameDocument?: FrameDocumentOptions;
 }
 
 /** A running widget API: mount `fetch` (or `app`) in any Fetch runtime. */
@@ -63,6 +66,7 @@ export interface WidgetApi {
  */
 export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   const { upstream, tokenSecret, sandboxAdmin = false, rateLimit = DEFAULT_RATE_LIMIT } = options;
+  const allowLocalhostOrigins = options.allowLocalhostOrigins ?? sandboxAdmin;
   assertTokenSecret(tokenSecret);
   const hub = new SseHub(options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs });
   const faults = new FaultInjector();
@@ -71,7 +75,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
   // Order matters: ids first (every error carries one), CORS next (so even errors are readable
   // cross-origin), then injected faults, identity and rate limiting before any route.
   app.use(requestId());
-  app.use(communityCors({ upstream, allowLocalhostOrigins: options.allowLocalhostOrigins ?? sandboxAdmin }));
+  app.use(communityCors({ upstream, allowLocalhostOrigins }));
   if (sandboxAdmin) app.use(faults.middleware());
   app.use(`${API_PREFIX}/*`, identifyToken(tokenSecret));
   app.use(`${API_PREFIX}/*`, confineToChannel());
@@ -84,7 +88,7 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
     bearerFormat: 'JWT',
     description: 'Widget token minted by the host backend with mintWidgetToken().',
   });
-  registerCommunityRoutes(widget, upstream);
+  registerCommunityRoutes(widget, upstream, { allowLocalhostOrigins });
   registerMeRoutes(widget, { upstream, hub });
   registerLeaderboardRoutes(widget, { upstream, hub });
   const access = chatAccess(upstream);
@@ -101,6 +105,8 @@ export function createWidgetApi(options: WidgetApiOptions): WidgetApi {
     servers: [{ url: API_PREFIX }],
   });
   app.route(API_PREFIX, widget);
+
+  if (options.frameDocument) registerFrameDocument(app, upstream, { ...options.frameDocument, allowLocalhostOrigins });
 
   if (sandboxAdmin) {
     const sandbox = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });

@@ -3,6 +3,7 @@
  * upstreams, and widget token minting for host backends.
  */
 export { createWidgetApi, SANDBOX_PREFIX, type WidgetApi, type WidgetApiOptions } from './app.js';
+export type { FrameDocumentOptions } from './http/frame-document.js';
 export { startServer, type RunningServer, type StartServerOptions } from './serve.js';
 export { readServerEnv, SANDBOX_DEV_SECRET, type ServerEnv } from './env-config.js';
 export {

@@ -6,6 +6,8 @@ const seg = encodeURIComponent;
 
 export const paths = {
   community: (communityId: string) => `/communities/${seg(communityId)}`,
+  /** Who may frame the community's widgets (`EmbedConfig`). */
+  embed: (communityId: string) => `/communities/${seg(communityId)}/embed`,
   tiers: (communityId: string) => `/communities/${seg(communityId)}/tiers`,
   xpRules: (communityId: string) => `/communities/${seg(communityId)}/xp-rules`,
   me: (communityId: string) => `/communities/${seg(communityId)}/me`,

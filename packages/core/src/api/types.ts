@@ -81,6 +81,15 @@ export interface Community {
   currency: Currency;
 }
 
+/** Who may embed the community's widgets: what the widget frame document trusts. Public. */
+export interface EmbedConfig {
+  /**
+   * Origins (and patterns: `https://*.example.com`, `http://localhost:*`) of the pages allowed
+   * to frame the community's widgets and hand them a member's token.
+   */
+  hostOrigins: string[];
+}
+
 /** One step of the community's tier ladder. Ordered by `level`, `minXp` ascending. */
 export interface Tier {
   id: string;

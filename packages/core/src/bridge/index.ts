@@ -29,3 +29,14 @@ export {
   type NavigateRequest,
   type PostMessageRequest,
 } from './kit-protocol.js';
+export {
+  FRAME_API_META,
+  FRAME_PATH,
+  FRAME_WIDGETS,
+  frameDocumentHtml,
+  frameUrl,
+  isFrameWidget,
+  parseFrameRequest,
+  type FrameRequest,
+  type FrameWidget,
+} from './widget-frame.js';

@@ -1,11 +1,13 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.js';
 import { ApiError } from '../http/api-error.js';
+import { embedHostOrigins } from '../http/embed-origins.js';
 import { pageQuerySchema } from '../pagination.js';
 import type { Upstream } from '../upstream/upstream.js';
 import {
   communityIdParam,
   communitySchema,
+  embedConfigSchema,
   envelope,
   errorResponses,
   jsonContent,
@@ -23,6 +25,15 @@ const getCommunity = createRoute({
   tags: ['community'],
   request: { params },
   responses: { 200: jsonContent(envelope(communitySchema), 'The community.'), ...errorResponses(400, 404, 429) },
+});
+
+const getEmbedConfig = createRoute({
+  method: 'get',
+  path: '/communities/{communityId}/embed',
+  summary: 'Which pages may frame the community’s widgets: the host origins the widget frame document trusts.',
+  tags: ['community'],
+  request: { params },
+  responses: { 200: jsonContent(envelope(embedConfigSchema), 'The embed configuration.'), ...errorResponses(400, 404, 429) },
 });
 
 const listTiers = createRoute({
@@ -43,13 +54,20 @@ const listXpRules = createRoute({
   responses: { 200: jsonContent(pageEnvelope(xpRuleSchema), 'One page of XP rules.'), ...errorResponses(400, 404, 429) },
 });
 
-/** Public community reads: profile, tiers, XP rules. */
-export function registerCommunityRoutes(app: OpenAPIHono<AppEnv>, upstream: Upstream): void {
+/** Public community reads: profile, embed configuration, tiers, XP rules. */
+export function registerCommunityRoutes(app: OpenAPIHono<AppEnv>, upstream: Upstream, { allowLocalhostOrigins }: { allowLocalhostOrigins: boolean }): void {
   app.openapi(getCommunity, async (c) => {
     const { communityId } = c.req.valid('param');
     const community = await upstream.getCommunity(communityId);
     if (!community) throw noSuchCommunity(communityId);
     return c.json({ data: community }, 200);
+  });
+
+  app.openapi(getEmbedConfig, async (c) => {
+    const { communityId } = c.req.valid('param');
+    const hostOrigins = await embedHostOrigins(upstream, communityId, allowLocalhostOrigins);
+    if (!hostOrigins) throw noSuchCommunity(communityId);
+    return c.json({ data: { hostOrigins } }, 200);
   });
 
   app.openapi(listTiers, async (c) => {

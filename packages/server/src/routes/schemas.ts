@@ -17,6 +17,7 @@ import {
   type StoreCategory,
   type StoreConfig,
   type Community,
+  type EmbedConfig,
   type ErrorCode,
   type Leaderboard,
   type LeaderboardEntry,
@@ -86,6 +87,10 @@ export const communitySchema = contract<Community>()(
       currency: z.object({ name: z.string(), symbol: z.string() }),
     })
     .openapi('Community'),
+);
+
+export const embedConfigSchema = contract<EmbedConfig>()(
+  z.object({ hostOrigins: z.array(z.string()) }).openapi('EmbedConfig'),
 );
 
 export const tierSchema = contract<Tier>()(
