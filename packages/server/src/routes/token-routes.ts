@@ -9,11 +9,21 @@ import type { Upstream } from '../upstream/upstream.js';
 import { noSuchChannel } from './chat-access.js';
 import { communityIdParam, envelope, errorResponses, jsonBody, jsonContent } from './schemas.js';
 
-const scopeSchema = z.enum(Object.values(SCOPES) as [Scope, ...Scope[]]);
+/**
+ * A channel-confined token is refused on every route but its channel's chat routes, so only the
+ * chat scopes mean anything on it. Asking for another is a mistake worth a 400, not a token that
+ * silently cannot do what its scope says.
+ */
+const CHANNEL_SCOPES = [SCOPES.chatRead, SCOPES.chatWrite] as const satisfies readonly Scope[];
+const scopeSchema = z.enum(CHANNEL_SCOPES);
 
 const narrowBody = z.object({
   channelId: z.string().min(1).max(100).openapi({ example: 'ch-general' }),
-  scopes: z.array(scopeSchema).min(1).max(Object.keys(SCOPES).length).openapi({ example: [SCOPES.chatRead, SCOPES.chatWrite] }),
+  scopes: z
+    .array(scopeSchema)
+    .min(1)
+    .max(8)
+    .openapi({ description: 'Chat scopes only: the token is good for nothing else.', example: [...CHANNEL_SCOPES] }),
   ttlSeconds: z
     .number()
     .int()
