@@ -20,6 +20,8 @@ const stats = {
   errors: [] as string[],
   rawMessages: 0,
   sawSecret: false,
+  /** The guest's connection states, in order. */
+  states: [] as string[],
 };
 addEventListener('error', (event) => stats.errors.push(String(event.message)));
 addEventListener('unhandledrejection', (event) => stats.errors.push(String(event.reason)));
@@ -53,7 +55,7 @@ if (config.mode === 'v2') {
     allowedOrigins: (config.allowed ?? '').split(','),
     sensitive: config.sensitive !== '0',
     announce: config.announce !== '0',
-    timeouts: { connectMs: Number(config.connectMs ?? 5_000), heartbeatMs: 500 },
+    timeouts: { connectMs: Number(config.connectMs ?? 5_000), heartbeatMs: Number(config.heartbeatMs ?? 500) },
     methods: {
       echo: counted((params: unknown) => params),
       add: counted(({ a, b }: { a: number; b: number }) => a + b),
@@ -105,6 +107,7 @@ if (config.mode === 'v2') {
     },
   });
   connection.on('note', (data) => stats.notes.push(data));
+  connection.onStateChange((state) => stats.states.push(state));
   // Sent before the connection is up: must arrive, in order.
   connection.emit('guest-started', { loadId: stats.loadId, order: 1 });
   connection.emit('guest-started-2', { loadId: stats.loadId, order: 2 });

@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { BridgeError, connectToGuest, type Connection } from '../../packages/core/src/bridge/index.js';
-import { GUEST_ORIGIN, cleanup, guestUrl, makeIframe, rejection, states, track, until } from './helpers.js';
+import { GUEST_ORIGIN, cleanup, guestUrl, makeIframe, rejection, sleep, states, track, until } from './helpers.js';
 import { junkMaker } from './junk.js';
 
 afterEach(cleanup);
@@ -99,6 +99,32 @@ describe('bridge re-handshake', () => {
     await until(() => connection.state === 'connected', 'reconnected after the hang');
     expect(seen).to.deep.equal(['connected', 'reconnecting', 'connected']);
     expect(await connection.call('echo', 'alive')).to.equal('alive');
+  });
+
+  it('the guest notices a hung host by its own heartbeat and reconnects once the host is back', async () => {
+    const iframe = makeIframe(guestUrl({ heartbeatMs: 200 }));
+    // In view: Chromium throttles the timers of cross-origin frames out of view to about one a second.
+    iframe.style.cssText = 'position: fixed; inset: 0 auto auto 0;';
+    // The host does not ping: only the guest's heartbeat can notice.
+    const connection = host(iframe, { timeouts: { heartbeatMs: 0 } });
+    await connection.ready;
+    // A connection that has been up a moment: a frame that has only just loaded may not run its
+    // timers yet (Chromium starts them late), and then there is no heartbeat to notice anything.
+    expect(await connection.call('echo', 'up')).to.equal('up');
+    await sleep(500);
+    // This page hangs (no pong, no message handling) for several of the guest's intervals.
+    const hangUntil = performance.now() + 1_200;
+    while (performance.now() < hangUntil) {
+      // spin
+    }
+    // The guest gave up the port and said hello under a new session; this side takes the new
+    // port in place of the old one (calls on the old one get no answer, hence the short timeout).
+    let guest: { states: string[] } | undefined;
+    const stats = () => connection.call<{ states: string[] }>('stats', undefined, { timeoutMs: 300 }).catch(() => undefined);
+    await until(async () => (guest = await stats())?.states.length === 3, 'the guest reconnected', 8_000);
+    expect(guest!.states).to.deep.equal(['connected', 'reconnecting', 'connected']);
+    expect(connection.state).to.equal('connected');
+    expect(await connection.call('echo', 'back')).to.equal('back');
   });
 });
 

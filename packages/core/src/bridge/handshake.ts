@@ -117,6 +117,9 @@ function start(setup: Setup): Connection {
     timeouts,
     maxMessageBytes,
     onPortLost: () => {
+      // A new session: a peer that still thinks it is connected (it hung, or only this side
+      // missed its heartbeats) would take the old session's hello for a repeat and ignore it.
+      session = randomSession();
       // Say hello again: a reloaded guest answers (and says hello on its own anyway).
       if (!announceFirst) return;
       retries = 0;
