@@ -27,6 +27,7 @@ export { RaiStore } from './store/store.js';
 export { RaiStoreProductDialog } from './store/product-dialog.js';
 export { RaiFrame, DEFAULT_SANDBOX } from './frame/frame.js';
 export { LocaleController } from './i18n/locale-controller.js';
+export type { Catalog } from './i18n/catalog.js';
 export { AuthController } from './controllers/auth-controller.js';
 export { EventStreamController } from './controllers/event-stream-controller.js';
 export { RowWindowController, type RowWindow } from './controllers/row-window-controller.js';

@@ -1,4 +1,3 @@
-import type { EventSourceMessage } from 'eventsource-parser';
 import { backoffDelay, sleep } from '../api/backoff.js';
 import { errorFromResponse } from '../api/error-from-response.js';
 import { ApiError } from '../api/errors.js';
@@ -9,6 +8,7 @@ import { heartbeatTimeoutError, isPermanent, toApiError } from './failures.js';
 import { withIdleTimeout, type IdleTimeout } from './idle-timeout.js';
 import { isStreamEvent, readPollResponse, type PollResponse } from './poll-response.js';
 import { HEARTBEAT_TIMEOUT_MS, RESET_EVENT } from './protocol.js';
+import type { SseMessage } from './sse-parser.js';
 import { readSse } from './sse-reader.js';
 import type { EventStreamHandle, EventStreamOptions, StreamState } from './stream-options.js';
 
@@ -194,7 +194,7 @@ class EventStreamSession<T> {
     return failure;
   }
 
-  #onMessage(message: EventSourceMessage): void {
+  #onMessage(message: SseMessage): void {
     const event = message.event ?? 'message';
     if (event === RESET_EVENT) this.#reset(message.id ?? null);
     else this.#deliver(message.id, event, () => JSON.parse(message.data));

@@ -1,10 +1,10 @@
-import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { createSseParser, type SseMessage } from './sse-parser.js';
 
 /** Callbacks of {@link readSse}. */
 export interface SseHandlers {
   /** Bytes arrived (events or `: ping` comments): the connection is alive. */
   onBytes(): void;
-  onMessage(message: EventSourceMessage): void;
+  onMessage(message: SseMessage): void;
   /** The server's `retry:` field, in ms. */
   onRetry(ms: number): void;
 }
@@ -14,7 +14,7 @@ export interface SseHandlers {
  * (network loss, or the request's signal aborting it).
  */
 export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHandlers): Promise<void> {
-  const parser = createParser({ onEvent: handlers.onMessage, onRetry: handlers.onRetry });
+  const feed = createSseParser(handlers);
   // The cast only bridges lib.dom's typing (its writable side takes any BufferSource).
   const decoder = new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>;
   const reader = body.pipeThrough(decoder).getReader();
@@ -23,7 +23,7 @@ export async function readSse(body: ReadableStream<Uint8Array>, handlers: SseHan
       const { done, value } = await reader.read();
       if (done) return;
       handlers.onBytes();
-      parser.feed(value);
+      feed(value);
     }
   } finally {
     // Releases the connection when we stop early; a no-op on a finished or errored body.

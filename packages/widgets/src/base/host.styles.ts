@@ -24,6 +24,10 @@ export const hostStyles = css`
     color: inherit;
     cursor: pointer;
   }
+  /* A button whose part (the product dialog, the reaction picker) is still loading its code. */
+  button[aria-busy='true'] {
+    cursor: progress;
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;

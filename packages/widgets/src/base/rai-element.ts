@@ -1,5 +1,6 @@
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
+import { localesLoading, localesReady } from '../i18n/catalog.js';
 import { themeStyles } from '../themes/theme.styles.js';
 import { VERSION } from '../version.js';
 import { hostStyles } from './host.styles.js';
@@ -39,8 +40,20 @@ export class RaiElement extends LitElement {
   /** `light` (default), `dark`, or `auto` to follow the user's `prefers-color-scheme`. */
   @property({ reflect: true }) theme: Theme = 'light';
 
+  /**
+   * Also waits for message catalogs still loading after the update (languages other than
+   * English load on first use, starting with the first render), so `await el.updateComplete`
+   * sees the element in its language.
+   */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return super.getUpdateComplete().then((complete) =>
+      localesLoading() ? localesReady().then(() => super.getUpdateComplete()) : complete,
+    );
+  }
+
   /** Fires a typed, bubbling, composed event. Returns false when a listener cancelled it. */
   protected emit<K extends keyof RaiEventMap>(type: K, detail: RaiEventMap[K]['detail'], cancelable = false): boolean {
+    /** @ignore Not an event of its own for the manifest: each element lists what it fires with `@fires`. */
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }

@@ -1,16 +1,16 @@
 import { ApiError, isAbort, isSessionExpired, sharedClient, type WidgetApiClient } from '@rai-kit/core/api';
-import type { TokenProvider } from '@rai-kit/core/auth';
+import type { TokenProvider, TokenSource } from '@rai-kit/core/auth';
 import type { CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AuthController } from '../controllers/auth-controller.js';
-import { LocaleController } from '../i18n/locale-controller.js';
 import { frameStyles } from './frame.styles.js';
 import { RaiElement } from './rai-element.js';
 
 /**
  * Base of the data widgets: the connection attributes shared with the Returning.AI SDK
- * (`community-id`, `api-url`, `auth-url`) plus `token` and `tokenProvider`, the page's
- * shared API client for them, language, the error → event mapping and the card frame.
+ * (`community-id`, `api-url`, `auth-url`) plus `token`, `tokenProvider` and `tokenSource`, the page's
+ * shared API client for them, the error → event mapping and the card frame. Each widget
+ * adds its own `LocaleController`, with its own message catalog (see i18n/catalog.ts).
  */
 export class RaiWidget extends RaiElement {
   static override styles: CSSResultGroup = [RaiElement.styles, frameStyles];
@@ -30,10 +30,15 @@ export class RaiWidget extends RaiElement {
   /** A widget token the page already has. It cannot be refreshed; prefer `auth-url`. */
   @property() token: string | undefined;
 
-  /** Callback that returns `{ token, expiresAt }`, or `null` when signed out. Takes precedence. */
+  /** Callback that returns `{ token, expiresAt }`, or `null` when signed out. Takes precedence over `auth-url` and `token`. */
   @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
 
-  protected readonly locale = new LocaleController(this);
+  /**
+   * A `TokenSource` (`@rai-kit/core/auth`) the page manages itself, e.g. `hostTokenSource()` in
+   * a frame whose host pushes tokens. Takes precedence over every other auth input.
+   */
+  @property({ attribute: false }) tokenSource: TokenSource | undefined;
+
   protected readonly auth = new AuthController(this, () => this.emit('rai-session-expired', {}));
 
   /** The page-wide client for this widget's API URL and token source. */

@@ -1,12 +1,12 @@
 import { isSessionExpired, type ApiError } from '@rai-kit/core/api';
 import { html, type TemplateResult } from 'lit';
-import type { Messages } from '../i18n/messages.js';
+import type { CommonMessages } from '../i18n/messages.js';
 
 /**
  * The shared non-content states. Each widget supplies its own skeleton (it must match the
  * content's layout so nothing jumps) and content; these three look the same everywhere.
  */
-export function errorView(msg: Messages, error: unknown, onRetry: () => void): TemplateResult {
+export function errorView(msg: CommonMessages, error: unknown, onRetry: () => void): TemplateResult {
   if (isSessionExpired(error)) return html``;
   const network = (error as ApiError | null)?.code === 'network_error';
   return html`<div part="state error" class="state" role="alert">
@@ -16,7 +16,7 @@ export function errorView(msg: Messages, error: unknown, onRetry: () => void): T
   </div>`;
 }
 
-export function expiredView(msg: Messages, onSignIn: () => void): TemplateResult {
+export function expiredView(msg: CommonMessages, onSignIn: () => void): TemplateResult {
   return html`<div part="state expired" class="state" role="alert">
     <p class="state-title">${msg.sessionExpiredTitle}</p>
     <p class="state-body">${msg.sessionExpiredBody}</p>
@@ -25,7 +25,7 @@ export function expiredView(msg: Messages, onSignIn: () => void): TemplateResult
 }
 
 /** A public widget asked for members-only data: not an error, an invitation to sign in. */
-export function membersOnlyView(msg: Messages, text: { title: string; body: string }, onSignIn: () => void): TemplateResult {
+export function membersOnlyView(msg: CommonMessages, text: { title: string; body: string }, onSignIn: () => void): TemplateResult {
   return html`<div part="state members-only" class="state">
     <p class="state-title">${text.title}</p>
     <p class="state-body">${text.body}</p>

@@ -321,9 +321,10 @@ describe('<rai-chat-channel> sending', () => {
     // React through the picker, then unreact with the chip.
     const message = article(el, detail.message.id)!;
     button(message, 'react-button')!.click();
-    await el.updateComplete;
+    // The picker's code loads on its first opening.
+    await until(() => !!message.querySelector('rai-emoji-picker')?.shadowRoot?.querySelector('[part=emoji]'), 'picker open');
+    expect(button(message, 'react-button')!.hasAttribute('aria-busy'), 'busy only while the picker loads').to.be.false;
     const picker = message.querySelector('rai-emoji-picker')!;
-    await until(() => !!picker.shadowRoot?.querySelector('[part=emoji]'), 'picker open');
     (picker.shadowRoot!.querySelector('[part=emoji]') as HTMLButtonElement).click();
     await until(() => !!article(el, detail.message.id)!.querySelector('[part~=reaction][aria-pressed=true]'), 'reacted');
     const chip = article(el, detail.message.id)!.querySelector<HTMLButtonElement>('[part~=reaction]')!;
@@ -343,9 +344,9 @@ describe('<rai-chat-channel> sending', () => {
     const before = [...message.querySelectorAll('[part~=reaction]')].map((c) => c.getAttribute('aria-label'));
     await injectFault({ path: `${messagesPath('ch-general')}/${id}/reactions`, status: 500, times: 1 });
     button(message, 'react-button')!.click();
-    await el.updateComplete;
+    // The picker's code loads on its first opening.
+    await until(() => !!message.querySelector('rai-emoji-picker')?.shadowRoot?.querySelector('[part=emoji]'), 'picker open');
     const picker = message.querySelector('rai-emoji-picker')!;
-    await until(() => !!picker.shadowRoot?.querySelector('[part=emoji]'), 'picker open');
     (picker.shadowRoot!.querySelectorAll('[part=emoji]')[3] as HTMLButtonElement).click();
     await until(() => !!shadow(el).querySelector('[part=alert]'), 'failure notice');
     expect(text(el, '[part=alert]')).to.contain('could not be saved');
@@ -534,6 +535,8 @@ describe('<rai-chat-channel> keyboard and themes', () => {
     const frameSurface = surface(shadow(el).querySelector('[part=frame]')!);
     expect(surface(shadow(el).querySelector('[part=composer]')!)).to.equal(frameSurface);
     button(articles(el).at(-1)!, 'react-button')!.click();
+    // The picker's code loads on its first opening.
+    await until(() => !!shadow(el).querySelector('[part=emoji-picker]')?.shadowRoot, 'picker shown');
     await settled(el);
     expect(surface(shadow(el).querySelector('[part=emoji-picker]')!)).to.equal(frameSurface);
     await expect(el).to.be.accessible();

@@ -12,6 +12,8 @@ import { stateStyles } from '../base/state.styles.js';
 import { ChatScrollController } from '../controllers/chat-scroll-controller.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
+import { chatCatalog } from '../i18n/catalogs/chat.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { chatChannelStyles } from './chat-channel.styles.js';
 import type { ComposeDetail } from './composer.js';
 import { continues, messageView, type MessageContext } from './message-view.js';
@@ -62,9 +64,6 @@ function pendingMessage(item: OutboxItem, { api, me, log }: ChannelSession): Cha
 }
 
 /**
- * @summary A live chat channel: history in both directions, realtime messages, replies and
- * reactions, and a composer whose messages are never lost.
- *
  * Opens at the newest message. Scrolling up loads older history without moving what the
  * user reads; at most 200 messages are kept in the DOM, the far end is pruned and paged in
  * again on the way back. New messages keep the view at the bottom when the user is there;
@@ -73,6 +72,9 @@ function pendingMessage(item: OutboxItem, { api, me, log }: ChannelSession): Cha
  * server has them, survive re-rendering and reloading the tab, and end `sent` or `failed`
  * (with Retry and Delete). Without a token the channel is read-only with a "Sign in" button;
  * announcement channels explain why members cannot post.
+ *
+ * @summary A live chat channel: history in both directions, realtime messages, replies and
+ * reactions, and a composer whose messages are never lost.
  *
  * @fires rai-ready - First messages rendered. `detail.mode` is `public` or `member`.
  * @fires rai-error - Loading failed (`detail.code`, `message`, `requestId`); the widget shows a retry button.
@@ -100,7 +102,17 @@ function pendingMessage(item: OutboxItem, { api, me, log }: ChannelSession): Cha
  * @csspart notice - Why the user cannot post here (signed out, read-only channel, app channel).
  * @csspart alert - A transient failure notice (a reaction that could not be saved).
  * @csspart state - Loading, empty, error, expired and members-only states (plus `error`, `empty`, `expired`, `members-only`).
+ * @csspart error - The error state (also `state`).
+ * @csspart empty - The empty state (also `state`).
+ * @csspart expired - The session-expired state (also `state`).
+ * @csspart members-only - The members-only state (also `state`).
  * @csspart button - Every button (plus `retry-button`, `sign-in-button`, `jump-button`, `reply-button`, `react-button`, `retry-send`, `delete-unsent`, `reaction`).
+ * @csspart retry-button - Retry in the error state (also `button`).
+ * @csspart sign-in-button - "Sign in" (also `button`).
+ * @csspart reply-button - "Reply" on a message (also `button`).
+ * @csspart react-button - "Add reaction" on a message (also `button`).
+ * @csspart retry-send - Retry on a message that failed to send (also `button`).
+ * @csspart delete-unsent - Delete on a message that failed to send (also `button`).
  * @csspart skeleton - The loading placeholders.
  *
  * @cssprop --rai-chat-height - Height of the message log. Default: 28rem.
@@ -143,6 +155,8 @@ export class RaiChatChannel extends RaiWidget {
   #pageRetryAt = 0;
   #alertTimer: ReturnType<typeof setTimeout> | undefined;
   #ready = false;
+
+  protected readonly locale = new LocaleController(this, chatCatalog);
 
   private readonly scroller = new ChatScrollController(this, {
     itemSelector: '[part=message]',
@@ -380,9 +394,19 @@ export class RaiChatChannel extends RaiWidget {
     this.#alertTimer = setTimeout(() => (this.alert = ''), ALERT_MS);
   }
 
-  #openPicker(message: ChatMessage, trigger: HTMLElement): void {
+  async #openPicker(message: ChatMessage, trigger: HTMLElement): Promise<void> {
     // The trigger toggles: a second press closes the picker.
     if (this.pickerFor === message.id) return void this.#closePicker(message, null);
+    // The picker's code loads on its first opening (most visits only read); the trigger is
+    // busy meanwhile. A failed load (offline) is reported like a failed request.
+    trigger.setAttribute('aria-busy', 'true');
+    try {
+      await import('../define/emoji-picker.js');
+    } catch (error) {
+      return this.reportError(error);
+    } finally {
+      trigger.removeAttribute('aria-busy');
+    }
     this.#pickerAnchor = trigger;
     this.pickerFor = message.id;
   }
@@ -556,7 +580,7 @@ export class RaiChatChannel extends RaiWidget {
       onAvatarError: (url) => (this.brokenAvatars = new Set([...this.brokenAvatars, url])),
       reactionsOf: (message) => this.#reactionsOf(message),
       onReact: (message, shortcode, on) => void this.#react(message, shortcode, on),
-      onOpenPicker: (message, trigger) => this.#openPicker(message, trigger),
+      onOpenPicker: (message, trigger) => void this.#openPicker(message, trigger),
       onPickerClose: (message, picked) => void this.#closePicker(message, picked),
       onReply: (message) => void this.#reply(message),
       onRetry: (key) => this.outbox.outbox?.retry(key),

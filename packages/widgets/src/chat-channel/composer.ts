@@ -5,7 +5,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { RaiElement } from '../base/rai-element.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import type { Messages } from '../i18n/messages.js';
+import { chatCatalog } from '../i18n/catalogs/chat.js';
+import type { ChatPart, WidgetMessages } from '../i18n/messages.js';
 import { AttachmentUploads, type Attachment } from './attachment-uploads.js';
 import { composerStyles } from './composer.styles.js';
 
@@ -32,9 +33,6 @@ declare module '../base/events.js' {
 const COUNTER_FROM = Math.floor(MAX_MESSAGE_LENGTH * 0.9);
 
 /**
- * @summary The message field of a chat channel: multiline text, reply preview, image
- * attachments with upload progress.
- *
  * Enter sends, Shift+Enter starts a new line, and Enter that confirms an IME composition
  * does neither. The field grows with its text up to `--rai-composer-max-height`. Near the
  * length limit a counter appears; over it, Send is blocked and the field says why. Images
@@ -42,16 +40,25 @@ const COUNTER_FROM = Math.floor(MAX_MESSAGE_LENGTH * 0.9);
  * Sending fires `rai-compose` and clears the field, the images and the reply: the owner
  * queues the message, the composer never talks to the message API itself.
  *
+ * @summary The message field of a chat channel: multiline text, reply preview, image
+ * attachments with upload progress.
+ *
  * @fires rai-compose - The user sent a message (`detail.text`, `replyTo`, `imageIds`).
  * @fires rai-reply-cancel - The user cancelled the reply (its button, or Escape in the field).
  *
  * @csspart reply - The "Replying to" preview.
  * @csspart attachments - The list of attached images.
  * @csspart attachment - One attached image (plus `failed` when its upload failed).
+ * @csspart failed - An attachment whose upload failed (also `attachment`).
  * @csspart progress - An upload's progress bar.
  * @csspart input - The text field.
  * @csspart counter - Characters left, or over the limit.
  * @csspart button - Every button (plus `attach-button`, `send-button`, `cancel-reply`, `remove-button`, `retry-button`).
+ * @csspart attach-button - "Attach image" (also `button`).
+ * @csspart send-button - "Send" (also `button`).
+ * @csspart cancel-reply - Cancels the reply (also `button`).
+ * @csspart remove-button - Removes an attachment (also `button`).
+ * @csspart retry-button - Retries a failed upload (also `button`).
  *
  * @cssprop --rai-composer-max-height - Height the field grows to before it scrolls. Default: 10rem.
  * @cssprop --rai-composer-thumbnail - Size of an attachment preview. Default: 4.5rem.
@@ -85,7 +92,7 @@ export class RaiChatComposer extends RaiElement {
   @query('textarea') private field!: HTMLTextAreaElement | null;
   @query('input[type=file]') private filePicker!: HTMLInputElement | null;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, chatCatalog);
   private readonly attachments = new AttachmentUploads(this, () =>
     this.api ? { url: this.api.uploadsUrl, tokenSource: this.tokenSource } : undefined,
   );
@@ -237,7 +244,7 @@ export class RaiChatComposer extends RaiElement {
     </div>`;
   }
 
-  private renderReply(msg: Messages, message: ChatMessage): TemplateResult {
+  private renderReply(msg: WidgetMessages<ChatPart>, message: ChatMessage): TemplateResult {
     // Stripped of bidi overrides like the message itself, so the excerpt cannot pose as other text.
     const excerpt = stripBidiControls(message.text) || (message.images.length > 0 ? msg.chat.image : '');
     return html`<div part="reply" class="reply">
@@ -251,7 +258,7 @@ export class RaiChatComposer extends RaiElement {
     </div>`;
   }
 
-  private renderAttachment(msg: Messages, item: Attachment): TemplateResult {
+  private renderAttachment(msg: WidgetMessages<ChatPart>, item: Attachment): TemplateResult {
     const text = msg.composer;
     const name = item.file.name;
     const failed = item.status === 'failed';
@@ -276,7 +283,7 @@ export class RaiChatComposer extends RaiElement {
     </li>`;
   }
 
-  private uploadError(msg: Messages, error: ApiError | null): string {
+  private uploadError(msg: WidgetMessages<ChatPart>, error: ApiError | null): string {
     const text = msg.composer;
     // The server (or the client's own check before sending) answers 415 for a type, 413 for a size.
     if (error?.status === 415) return text.uploadType;

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { RaiElement } from '../base/rai-element.js';
+import { chatCatalog } from '../i18n/catalogs/chat.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { emojiPickerStyles } from './emoji-picker.styles.js';
 
@@ -35,14 +36,14 @@ export function emojiName(shortcode: string): string {
 }
 
 /**
- * @summary A small popover grid of emoji (a menu): pick one with the pointer or the keyboard.
- *
  * The owner opens it (`open`), positions it (CSS on the host), and closes it on
  * `rai-emoji-pick` and `rai-emoji-close`: the picker never closes itself, so `open` always
  * says what the owner decided. Opening moves focus to the first emoji; arrow keys move
  * between emoji (wrapping; Up/Down by a row, Left/Right follow the reading direction), Home
  * and End jump to the ends, Enter or Space picks. When it closes with focus inside, focus
  * returns to `anchor`.
+ *
+ * @summary A small popover grid of emoji (a menu): pick one with the pointer or the keyboard.
  *
  * @fires rai-emoji-pick - An emoji was chosen (`detail.shortcode`).
  * @fires rai-emoji-close - Escape, or a press outside the picker and its `anchor` (`detail.reason`).
@@ -73,7 +74,7 @@ export class RaiEmojiPicker extends RaiElement {
   /** Index of the emoji that holds the tab stop (roving tabindex). */
   @state() private active = 0;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, chatCatalog);
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -10,14 +10,15 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /** The auth inputs a widget exposes, in order of precedence. */
 export interface AuthInputs {
+  tokenSource: TokenSource | undefined;
   tokenProvider: TokenProvider | undefined;
   authUrl: string | undefined;
   token: string | undefined;
 }
 
 /**
- * Chooses the widget's token source from its inputs (provider callback, then auth-url,
- * then a static token, else public) and listens to it while connected, so the widget
+ * Chooses the widget's token source from its inputs (a token source, then a provider
+ * callback, then auth-url, then a static token, else public) and listens to it while connected, so the widget
  * learns when the session expires and the source keeps refreshing ahead of expiry.
  */
 export class AuthController implements ReactiveController {
@@ -38,17 +39,25 @@ export class AuthController implements ReactiveController {
 
   /** The current source; recomputed when the inputs change. */
   get source(): TokenSource {
-    const { tokenProvider, authUrl, token } = this.#host;
+    const { tokenSource, tokenProvider, authUrl, token } = this.#host;
     const inputs = this.#inputs;
-    if (!inputs || inputs.tokenProvider !== tokenProvider || inputs.authUrl !== authUrl || inputs.token !== token) {
-      this.#inputs = { tokenProvider, authUrl, token };
-      this.#source = tokenProvider
-        ? sharedProviderSource(tokenProvider)
-        : authUrl
-          ? sharedAuthUrlSource(authUrl)
-          : token
-            ? staticToken(token)
-            : noToken;
+    if (
+      !inputs ||
+      inputs.tokenSource !== tokenSource ||
+      inputs.tokenProvider !== tokenProvider ||
+      inputs.authUrl !== authUrl ||
+      inputs.token !== token
+    ) {
+      this.#inputs = { tokenSource, tokenProvider, authUrl, token };
+      this.#source =
+        tokenSource ??
+        (tokenProvider
+          ? sharedProviderSource(tokenProvider)
+          : authUrl
+            ? sharedAuthUrlSource(authUrl)
+            : token
+              ? staticToken(token)
+              : noToken);
       this.expired = false;
       if (this.#unsubscribe) this.#listen();
     }

@@ -1,9 +1,8 @@
 import { RaiChatChannel } from '../chat-channel/chat-channel.js';
 import { RaiChatComposer } from '../chat-channel/composer.js';
-import { RaiEmojiPicker } from '../chat-channel/emoji-picker.js';
 
-// The channel renders the composer and the picker: one import registers all three.
-RaiEmojiPicker.define('rai-emoji-picker');
+// The channel renders the composer: one import registers both. The reaction picker
+// registers itself when first opened (define/emoji-picker.ts).
 RaiChatComposer.define('rai-chat-composer');
 RaiChatChannel.define('rai-chat-channel');
 
@@ -11,6 +10,5 @@ declare global {
   interface HTMLElementTagNameMap {
     'rai-chat-channel': RaiChatChannel;
     'rai-chat-composer': RaiChatComposer;
-    'rai-emoji-picker': RaiEmojiPicker;
   }
 }

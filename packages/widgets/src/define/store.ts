@@ -1,13 +1,11 @@
-import { RaiStoreProductDialog } from '../store/product-dialog.js';
 import { RaiStore } from '../store/store.js';
 
-// The store renders the product dialog: one import registers both.
-RaiStoreProductDialog.define('rai-store-product-dialog');
+// The store's product dialog registers itself when the store first opens a product
+// (define/store-product-dialog.ts).
 RaiStore.define('rai-store');
 
 declare global {
   interface HTMLElementTagNameMap {
     'rai-store': RaiStore;
-    'rai-store-product-dialog': RaiStoreProductDialog;
   }
 }

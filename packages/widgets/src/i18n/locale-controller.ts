@@ -1,10 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ar } from './locales/ar.js';
-import { en } from './locales/en.js';
-import { es } from './locales/es.js';
-import type { Locale, Messages } from './messages.js';
+import { loadMessages, messagesIn, type Catalog } from './catalog.js';
+import { commonCatalog } from './catalogs/common.js';
+import type { Locale, WidgetMessages } from './messages.js';
 
-const catalogs: Record<Locale, Messages> = { en, ar, es };
+const SHIPPED = new Set<string>(['en', 'ar', 'es'] satisfies Locale[]);
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur']);
 
 /** The nearest `lang`/`dir` attribute, walking out through shadow roots to `<html>`. */
@@ -21,20 +20,34 @@ function inherited(start: Element, attribute: 'lang' | 'dir'): string | null {
 /**
  * Language and direction for a widget: from the element's own `lang`/`dir`, its
  * ancestors, then `<html>`; re-renders the host when `<html lang|dir>` changes. Messages
- * fall back to English for languages the kit does not ship; numbers and dates are still
- * formatted with `Intl` in the requested locale.
+ * are the shared strings plus the widget's own `catalog` part. They fall back to English
+ * for languages the kit does not ship; numbers and dates are still formatted with `Intl` in
+ * the requested locale.
+ *
+ * Other languages than English load on first use (see `Catalog`): until they arrive the
+ * element renders in English and re-renders when they do. English rather than nothing,
+ * because the first render is the skeleton (its only text is a visually hidden "Loading…"),
+ * and rendering nothing would let the page's layout jump; the catalog request starts with
+ * that render, alongside the data request, and is usually back first.
  *
  * Hand-written rather than @lit/localize: that needs a build step to extract strings, and
  * a widget kit loaded by one script tag ships its catalogs as plain modules.
  */
-export class LocaleController implements ReactiveController {
+export class LocaleController<P extends object = object> implements ReactiveController {
   #host: ReactiveControllerHost & HTMLElement;
+  #catalog: Catalog<P>;
   #observer: MutationObserver | undefined;
   #numberFormat: Intl.NumberFormat | undefined;
   #formatLocale = '';
+  /** The merged messages of the last language served, so renders do not rebuild them. */
+  #messages: { locale: Locale; msg: WidgetMessages<P> } | undefined;
+  #english: WidgetMessages<P> | undefined;
+  /** The language whose catalogs this element asked for, so each render does not ask again. */
+  #awaited: Locale | undefined;
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  constructor(host: ReactiveControllerHost & HTMLElement, catalog: Catalog<P>) {
     this.#host = host;
+    this.#catalog = catalog;
     host.addController(this);
   }
 
@@ -63,10 +76,27 @@ export class LocaleController implements ReactiveController {
     return RTL_LANGUAGES.has(this.lang.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
   }
 
-  /** The message catalog for the language, English when the kit has none for it. */
-  get msg(): Messages {
-    const base = this.lang.split('-')[0]!.toLowerCase() as Locale;
-    return catalogs[base] ?? en;
+  /**
+   * The messages in the element's language: English when the kit has none for it, and
+   * while the language's catalog is still loading (the host re-renders when it arrives).
+   */
+  get msg(): WidgetMessages<P> {
+    const base = this.lang.split('-')[0]!.toLowerCase();
+    const locale: Locale = SHIPPED.has(base) ? (base as Locale) : 'en';
+    if (this.#messages?.locale === locale) return this.#messages.msg;
+    const common = messagesIn(commonCatalog, locale);
+    const own = messagesIn(this.#catalog, locale);
+    if (common && own) {
+      this.#messages = { locale, msg: { ...common, ...own } };
+      return this.#messages.msg;
+    }
+    if (locale !== 'en' && this.#awaited !== locale) {
+      this.#awaited = locale;
+      for (const catalog of [commonCatalog, this.#catalog] as Catalog<object>[]) {
+        void loadMessages(catalog, locale).then(() => this.#host.requestUpdate());
+      }
+    }
+    return (this.#english ??= { ...commonCatalog.en, ...this.#catalog.en });
   }
 
   /** Formats an integer or decimal in the element's locale. */

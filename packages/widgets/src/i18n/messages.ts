@@ -1,11 +1,12 @@
 import type { LeaderboardPeriod, OrderStatus, ProductType } from '@rai-kit/core/api';
 
 /**
- * Every user-visible string of the kit. Numbers arrive already formatted by `Intl` in the
- * widget's locale; functions choose plural forms with `Intl.PluralRules` where the
- * language needs them.
+ * User-visible strings. Numbers arrive already formatted by `Intl` in the widget's locale;
+ * functions choose plural forms with `Intl.PluralRules` where the language needs them.
  */
-export interface Messages {
+
+/** The kit's shared strings: loading, error and session states, the live marker. */
+export interface CommonMessages {
   loading: string;
   retry: string;
   errorTitle: string;
@@ -16,6 +17,14 @@ export interface Messages {
   signIn: string;
   /** Marker shown while a widget's event stream is connected. */
   live: string;
+}
+
+/**
+ * Every user-visible string of the kit. Catalogs are split into parts so a widget carries
+ * only its own strings; each language's part file is typed by its part type below, so tsc
+ * still rejects a language that misses a key.
+ */
+export interface Messages extends CommonMessages {
   xpTier: {
     ladderLabel: (community: string) => string;
     emptyLadder: string;
@@ -218,3 +227,13 @@ export interface Messages {
 }
 
 export type Locale = 'en' | 'ar' | 'es';
+
+/** The sections of each part: a widget's elements share one part (chat: channel, composer, picker). */
+export type XpTierPart = Pick<Messages, 'xpTier'>;
+export type LeaderboardPart = Pick<Messages, 'leaderboard'>;
+export type ChatPart = Pick<Messages, 'chat' | 'composer'>;
+export type StorePart = Pick<Messages, 'store' | 'purchase'>;
+export type FramePart = Pick<Messages, 'frame'>;
+
+/** What an element's `LocaleController` serves: the shared strings plus its part. */
+export type WidgetMessages<P> = CommonMessages & P;

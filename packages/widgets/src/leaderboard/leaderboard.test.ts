@@ -351,6 +351,8 @@ describe('<rai-leaderboard> public', () => {
       </div>`,
     ).then((wrapper) => wrapper.querySelector('rai-leaderboard')!);
     await until(() => rows(el).length > 0, 'rows');
+    // Arabic messages load on first use: updateComplete includes them.
+    await el.updateComplete;
     const frame = shadow(el).querySelector('[part=frame]')!;
     expect(frame.getAttribute('dir')).to.equal('rtl');
     expect(text(el, '[role=columnheader]')).to.equal('المرتبة');

@@ -11,6 +11,8 @@ import { emptyView, errorView, expiredView, membersOnlyView } from '../base/stat
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { RowWindowController } from '../controllers/row-window-controller.js';
+import { leaderboardCatalog } from '../i18n/catalogs/leaderboard.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { BoardStandings, StartPrefetch, type BoardQuery, type Direction } from './board-standings.js';
 import { entryCells, type CellContext } from './entry-cells.js';
 import { rowPositions, slideFrom, type RowPositions } from './flip.js';
@@ -20,15 +22,15 @@ import { leaderboardStyles } from './leaderboard.styles.js';
 const SKELETON_ROWS = 8;
 
 /**
- * @summary A community leaderboard: ranked members for a period, live, with the signed-in
- * member's own position pinned.
- *
  * Without a token it shows the board's top rows (a members-only board invites the visitor to
  * sign in). With `auth-url`, `tokenProvider` or `token` it also pins the member's own row
  * (rank, score, change; updated live) with "Jump to me", which shows their neighbourhood.
  * Rows load page by page as the list scrolls (or with "Load more"); only the rows in view
  * are in the DOM, so a board of 100,000 members scrolls like one of ten. Rank changes from
  * the board's event stream slide into place (not under `prefers-reduced-motion`).
+ *
+ * @summary A community leaderboard: ranked members for a period, live, with the signed-in
+ * member's own position pinned.
  *
  * @fires rai-ready - First standings rendered. `detail.mode` is `public` or `member`.
  * @fires rai-error - Loading failed (`detail.code`, `message`, `requestId`); the widget shows a retry button.
@@ -43,6 +45,7 @@ const SKELETON_ROWS = 8;
  * @csspart periods - The period switcher (a fieldset of radio buttons).
  * @csspart table - The scrolling standings table (role="table").
  * @csspart row - One standings row (plus `own-row` on the member's).
+ * @csspart own-row - The signed-in member's row (also `row`).
  * @csspart rank - Rank cell; ranks 1–3 hold a medal.
  * @csspart avatar - Avatar image, or the initials standing in for it.
  * @csspart name - Member's display name.
@@ -53,7 +56,13 @@ const SKELETON_ROWS = 8;
  * @csspart top-button - "Back to top".
  * @csspart load-more - "Load more" below the table.
  * @csspart state - Loading, empty, error, expired and members-only states (plus `error`, `empty`, `expired`, `members-only`).
+ * @csspart error - The error state (also `state`).
+ * @csspart empty - The empty state (also `state`).
+ * @csspart expired - The session-expired state (also `state`).
+ * @csspart members-only - The members-only state (also `state`).
  * @csspart button - Every button (plus `retry-button`, `sign-in-button`, `jump-button`, `top-button`, `load-more`).
+ * @csspart retry-button - Retry in the error state (also `button`).
+ * @csspart sign-in-button - "Sign in" (also `button`).
  * @csspart skeleton - The loading placeholders.
  *
  * @cssprop --rai-leaderboard-row-height - Height of every row (rows are fixed-height for windowing). Default: 3.25rem.
@@ -83,6 +92,8 @@ export class RaiLeaderboard extends RaiWidget {
   /** Polite announcement for screen readers (the member's own rank changes). */
   @state() private announcement = '';
   @state() private brokenAvatars: ReadonlySet<string> = new Set();
+
+  protected readonly locale = new LocaleController(this, leaderboardCatalog);
 
   private readonly rows = new RowWindowController(this, { rowSelector: '.body > [role=row]' });
   /** Row positions before a live update, for the slide after it. */

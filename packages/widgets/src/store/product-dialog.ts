@@ -6,7 +6,8 @@ import { RaiElement } from '../base/rai-element.js';
 import { stateStyles } from '../base/state.styles.js';
 import { formatDate } from '../i18n/date-format.js';
 import { LocaleController } from '../i18n/locale-controller.js';
-import type { Messages } from '../i18n/messages.js';
+import { storeCatalog } from '../i18n/catalogs/store.js';
+import type { StorePart, WidgetMessages } from '../i18n/messages.js';
 import { priceView } from './product-card.js';
 import { productDialogStyles } from './product-dialog.styles.js';
 import { sanitizeHtml } from './sanitize.js';
@@ -25,14 +26,14 @@ const FOCUS_TARGETS = {
 type FocusTarget = keyof typeof FOCUS_TARGETS;
 
 /**
- * @summary The detail of one store product in a modal dialog, and its purchase: Buy, a
- * confirmation with the balance after, then the order placed or why not.
- *
  * Opened by its owner (`<rai-store>`) with `show(product, trigger)`. The dialog is a native
  * `<dialog>` shown modally, so the page behind it is inert and focus stays inside; Escape and
  * the close button close it and focus returns to `trigger`. One {@link PurchaseIntent} per
  * opened product: a double click joins the first request and "Try again" after a lost answer
  * replays the same `Idempotency-Key`, so the member is never charged twice.
+ *
+ * @summary The detail of one store product in a modal dialog, and its purchase: Buy, a
+ * confirmation with the balance after, then the order placed or why not.
  *
  * @fires rai-purchase - An order was placed (`detail.order`, `detail.balance`).
  * @fires rai-purchase-failed - A purchase was refused or did not get through (`detail.productId`, `detail.error`).
@@ -74,7 +75,7 @@ export class RaiStoreProductDialog extends RaiElement {
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
-  private readonly locale = new LocaleController(this);
+  private readonly locale = new LocaleController(this, storeCatalog);
   private intent: PurchaseIntent | null = null;
   private trigger: HTMLElement | null = null;
   private pendingFocus: FocusTarget | null = null;
@@ -220,7 +221,7 @@ export class RaiStoreProductDialog extends RaiElement {
     </dialog>`;
   }
 
-  private renderProduct(msg: Messages, product: Product): TemplateResult {
+  private renderProduct(msg: WidgetMessages<StorePart>, product: Product): TemplateResult {
     return html`<div class="header">
         <h2 id="title" class="title" dir="auto">${product.name}</h2>
         <button part="close-button" class="close" @click=${this.close}>
@@ -241,20 +242,20 @@ export class RaiStoreProductDialog extends RaiElement {
   }
 
   /** The store's price (struck-through regular price during a discount), and when the discount ends. */
-  private renderPrice(msg: Messages, product: Product): TemplateResult {
+  private renderPrice(msg: WidgetMessages<StorePart>, product: Product): TemplateResult {
     const context = { msg: msg.store, number: (value: number) => this.locale.number(value), price: (amount: number) => this.shown(msg, amount) };
     const endsAt = product.currentPrice < product.price ? product.discount?.endsAt : null;
     return html`${priceView(context, product)}
     ${endsAt ? html`<p class="ends">${msg.purchase.offerEnds(formatDate(this.locale.lang, endsAt, 'date'))}</p>` : nothing}`;
   }
 
-  private renderStock(msg: Messages, product: Product): TemplateResult | typeof nothing {
+  private renderStock(msg: WidgetMessages<StorePart>, product: Product): TemplateResult | typeof nothing {
     if (!product.inStock) return html`<p class="stock sold-out">${msg.store.soldOut}</p>`;
     if (product.remaining === null) return nothing;
     return html`<p class="stock">${msg.store.onlyLeft(product.remaining, this.locale.number(product.remaining))}</p>`;
   }
 
-  private renderPurchase(msg: Messages, product: Product): TemplateResult {
+  private renderPurchase(msg: WidgetMessages<StorePart>, product: Product): TemplateResult {
     const confirming = this.step === 'confirm' || this.step === 'busy';
     return html`${this.error && this.error.code !== 'conflict' ? this.renderError(msg, product, this.error) : nothing}
       ${confirming
@@ -266,12 +267,12 @@ export class RaiStoreProductDialog extends RaiElement {
             : nothing}`;
   }
 
-  private renderBuy(msg: Messages, product: Product): TemplateResult {
+  private renderBuy(msg: WidgetMessages<StorePart>, product: Product): TemplateResult {
     const label = this.balance === null ? msg.purchase.signInToBuy : msg.purchase.buyFor(this.shown(msg, product.currentPrice));
     return html`<button part="buy-button" class="button" @click=${this.onBuy}>${label}</button>`;
   }
 
-  private renderConfirm(msg: Messages, product: Product): TemplateResult {
+  private renderConfirm(msg: WidgetMessages<StorePart>, product: Product): TemplateResult {
     const busy = this.step === 'busy';
     const after = this.balance === null ? -1 : this.balance - product.currentPrice;
     const priceChanged = this.error?.code === 'conflict';
@@ -299,7 +300,7 @@ export class RaiStoreProductDialog extends RaiElement {
     </div>`;
   }
 
-  private renderError(msg: Messages, product: Product, error: ApiError): TemplateResult {
+  private renderError(msg: WidgetMessages<StorePart>, product: Product, error: ApiError): TemplateResult {
     let text: string;
     let action: TemplateResult | typeof nothing = nothing;
     switch (error.code) {
@@ -329,7 +330,7 @@ export class RaiStoreProductDialog extends RaiElement {
     return html`<div part="error" class="error" role="alert" tabindex="-1"><p>${text}</p>${action}</div>`;
   }
 
-  private renderSuccess(msg: Messages, product: Product, result: PurchaseResult): TemplateResult {
+  private renderSuccess(msg: WidgetMessages<StorePart>, product: Product, result: PurchaseResult): TemplateResult {
     return html`<div part="result" class="result" role="status" tabindex="-1">
       <p class="result-title">${msg.purchase.orderPlaced}</p>
       <p>${msg.purchase.nextSteps[product.type]}</p>
@@ -338,12 +339,12 @@ export class RaiStoreProductDialog extends RaiElement {
   }
 
   /** An amount as shown: `🪙 120`. */
-  private shown(msg: Messages, amount: number): string {
+  private shown(msg: WidgetMessages<StorePart>, amount: number): string {
     return msg.store.price(this.locale.number(amount), this.currency.symbol);
   }
 
   /** An amount as read: `120 Coins`. */
-  private spoken(msg: Messages, amount: number): string {
+  private spoken(msg: WidgetMessages<StorePart>, amount: number): string {
     return msg.purchase.amount(this.locale.number(amount), this.currency.name);
   }
 }

@@ -217,10 +217,11 @@ describe('<rai-store> browsing', () => {
     // Its products open, in stock or not, without a way to buy.
     const inStock = cards(el).find((card) => !card.textContent!.includes('Sold out'))!;
     inStock.querySelector('button')!.click();
-    const dialog = () => shadow(el).querySelector('rai-store-product-dialog')!.shadowRoot!;
-    await until(() => dialog().querySelector<HTMLDialogElement>('dialog')?.open === true, 'dialog open');
-    expect(dialog().querySelector('[part~=buy-button]')).to.not.exist;
-    expect(dialog().querySelector('.notice')?.textContent).to.contain('closed');
+    // The dialog's code loads on the first open: no shadow root until then.
+    const dialog = () => shadow(el).querySelector('rai-store-product-dialog')!.shadowRoot;
+    await until(() => dialog()?.querySelector<HTMLDialogElement>('dialog')?.open === true, 'dialog open');
+    expect(dialog()!.querySelector('[part~=buy-button]')).to.not.exist;
+    expect(dialog()!.querySelector('.notice')?.textContent).to.contain('closed');
     el.remove();
   });
 
@@ -325,8 +326,9 @@ describe('<rai-store> search', () => {
 });
 
 describe('<rai-store> with its product dialog', () => {
+  // The dialog's code loads on the first open: no shadow root until then.
   const dialogPart = (el: RaiStore, name: string) =>
-    shadow(el).querySelector('rai-store-product-dialog')!.shadowRoot!.querySelector<HTMLElement>(`[part~=${name}]`);
+    shadow(el).querySelector('rai-store-product-dialog')!.shadowRoot?.querySelector<HTMLElement>(`[part~=${name}]`) ?? null;
 
   it('opens a product in the dialog; in public mode Buy asks the page to sign in; focus returns to the card', async () => {
     const { el } = await mount('rai-store', 'rai-ready');
@@ -334,6 +336,7 @@ describe('<rai-store> with its product dialog', () => {
     trigger.focus();
     trigger.click();
     await until(() => (dialogPart(el, 'dialog') as HTMLDialogElement | null)?.open === true, 'dialog open');
+    expect(trigger.hasAttribute('aria-busy'), 'busy only while the dialog loads').to.be.false;
     expect(dialogPart(el, 'dialog')!.textContent).to.contain(trigger.textContent!.trim());
     setTimeout(() => dialogPart(el, 'buy-button')!.click());
     const request = await oneEvent(el, 'rai-sign-in-request');

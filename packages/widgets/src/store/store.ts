@@ -22,6 +22,8 @@ import { formatDate } from '../i18n/date-format.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { storeCatalog } from '../i18n/catalogs/store.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { Catalog } from './catalog.js';
 import { OrderBook } from './order-book.js';
 import { ordersView, type OrdersContext } from './orders-view.js';
@@ -52,15 +54,15 @@ interface StoreSession {
 type StoreView = 'shop' | 'orders';
 
 /**
- * @summary A community store: browse and search products by category, buy them with the
- * community currency, and follow your orders.
- *
  * Without a token the catalogue can be browsed; buying asks the host to sign the user in.
  * With `auth-url`, `tokenProvider` or `token` the header shows the member's balance (live
  * from their event stream) and a "My orders" tab lists their orders with redemption codes,
  * updated live as they are fulfilled. Opening a product shows its details in
  * `<rai-store-product-dialog>`, which places the order (never charging twice).
  * The grid adapts to the element's width (container queries), not the page's.
+ *
+ * @summary A community store: browse and search products by category, buy them with the
+ * community currency, and follow your orders.
  *
  * @fires rai-ready - Store and first products rendered. `detail.mode` is `public` or `member`.
  * @fires rai-error - Loading failed (`detail.code`, `message`, `requestId`); the widget shows a retry button.
@@ -87,7 +89,15 @@ type StoreView = 'shop' | 'orders';
  * @csspart order - One order (`data-id`, `data-status`).
  * @csspart dialog - The product dialog (`rai-store-product-dialog`).
  * @csspart state - Loading, empty, error and expired states (plus `error`, `empty`, `expired`).
+ * @csspart error - The error state (also `state`).
+ * @csspart empty - The empty state (also `state`).
+ * @csspart expired - The session-expired state (also `state`).
  * @csspart button - Every button (plus `retry-button`, `sign-in-button`, `product-button`, `clear-search`, `copy-button`, `load-more`).
+ * @csspart retry-button - Retry in the error state (also `button`).
+ * @csspart sign-in-button - "Sign in" (also `button`).
+ * @csspart product-button - Opens a product's details (also `button`).
+ * @csspart clear-search - Clears the search (also `button`).
+ * @csspart copy-button - "Copy code" on an order's redemption code (also `button`).
  * @csspart skeleton - The loading placeholders.
  *
  * @cssprop --rai-store-image-ratio - Aspect ratio of product images. Default: 4 / 3.
@@ -122,6 +132,8 @@ export class RaiStore extends RaiWidget {
   /** Card to focus after a render ("Load more" moves focus to the first new product). */
   #focusAfterRender: string | null = null;
   #ready = false;
+
+  protected readonly locale = new LocaleController(this, storeCatalog);
 
   private readonly session = new Task(this, {
     args: () => [this.client, this.communityId, this.auth.authenticated] as const,
@@ -278,8 +290,20 @@ export class RaiStore extends RaiWidget {
     this.requestUpdate();
   }
 
-  #open(product: Product, trigger: HTMLElement): void {
-    this.renderRoot.querySelector<RaiStoreProductDialog>('rai-store-product-dialog')?.show(product, trigger);
+  /**
+   * The dialog's code loads on the first open (most visits only browse); the trigger is
+   * busy meanwhile. A failed load (offline) is reported like a failed request.
+   */
+  async #open(product: Product, trigger: HTMLElement): Promise<void> {
+    trigger.setAttribute('aria-busy', 'true');
+    try {
+      await import('../define/store-product-dialog.js');
+      this.renderRoot.querySelector<RaiStoreProductDialog>('rai-store-product-dialog')?.show(product, trigger);
+    } catch (error) {
+      this.reportError(error);
+    } finally {
+      trigger.removeAttribute('aria-busy');
+    }
   }
 
   async #copy(order: Order, code: string): Promise<void> {
@@ -453,7 +477,7 @@ export class RaiStore extends RaiWidget {
   #renderGrid(session: StoreSession, catalog: Catalog, busy: boolean): TemplateResult {
     const { msg } = this.locale;
     if (catalog.items.length === 0) return this.#renderNoProducts(catalog);
-    const ctx: CardContext = { ...this.#context(session), onOpen: (product, trigger) => this.#open(product, trigger) };
+    const ctx: CardContext = { ...this.#context(session), onOpen: (product, trigger) => void this.#open(product, trigger) };
     return html`<ul part="grid" class="grid" aria-label=${msg.store.products} aria-busy=${busy || catalog.busy ? 'true' : 'false'}>
         ${catalog.items.map((product) => productCard(ctx, product))}
       </ul>

@@ -91,6 +91,8 @@ describe('<rai-xp-tier> public', () => {
       html`<div lang="ar"><rai-xp-tier theme="dark" community-id=${community} api-url=${apiUrl}></rai-xp-tier></div>`,
     ).then((wrapper) => wrapper.querySelector('rai-xp-tier')!);
     await loaded(el);
+    // Arabic messages load on first use: updateComplete includes them.
+    await el.updateComplete;
     const frame = shadow(el).querySelector('[part=frame]')!;
     expect(frame.getAttribute('dir')).to.equal('rtl');
     expect(frame.textContent).to.contain('طرق كسب نقاط الخبرة');

@@ -16,6 +16,8 @@ import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { xpTierCatalog } from '../i18n/catalogs/xp-tier.js';
+import { LocaleController } from '../i18n/locale-controller.js';
 import { xpTierStyles } from './xp-tier.styles.js';
 
 /** What the widget loads in one go. */
@@ -33,12 +35,12 @@ interface XpTierData {
 const MAX_TIERS = 100;
 
 /**
- * @summary A community's XP tier ladder; for a signed-in member, their tier, XP and
- * progress to the next tier, updated live.
- *
  * Without a token it shows the public ladder and the ways to earn XP. With `auth-url`,
  * `tokenProvider` or `token` it shows the member's tier, total and today's XP, coins and
  * an accessible progress bar, and follows the member's event stream.
+ *
+ * @summary A community's XP tier ladder; for a signed-in member, their tier, XP and
+ * progress to the next tier, updated live.
  *
  * @fires rai-ready - First content rendered. `detail.mode` is `public` or `member`.
  * @fires rai-error - Loading failed (`detail.code`, `message`, `requestId`); the widget shows a retry button.
@@ -57,7 +59,12 @@ const MAX_TIERS = 100;
  * @csspart tier - One tier of the ladder; the member's current one has `aria-current`.
  * @csspart rules - The list of ways to earn XP.
  * @csspart state - Loading, empty, error and expired states (plus `error`, `empty`, `expired`).
+ * @csspart error - The error state (also `state`).
+ * @csspart empty - The empty state (also `state`).
+ * @csspart expired - The session-expired state (also `state`).
  * @csspart button - Buttons in the states (plus `retry-button`, `sign-in-button`).
+ * @csspart retry-button - Retry in the error state (also `button`).
+ * @csspart sign-in-button - "Sign in" (also `button`).
  * @csspart skeleton - The loading placeholder.
  *
  * @cssprop --rai-xp-tier-bar - Progress bar colour. Default: `--rai-color-primary`.
@@ -72,6 +79,8 @@ export class RaiXpTier extends RaiWidget {
   @state() private liveMe: Me | null = null;
   /** Polite announcement for screen readers (tier changes). */
   @state() private announcement = '';
+
+  protected readonly locale = new LocaleController(this, xpTierCatalog);
 
   private readonly data = new Task(this, {
     args: () => [this.client, this.communityId, this.auth.authenticated] as const,

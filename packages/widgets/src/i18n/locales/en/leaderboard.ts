@@ -1,0 +1,31 @@
+import type { LeaderboardPart } from '../../messages.js';
+
+export const messages: LeaderboardPart = {
+  leaderboard: {
+    period: 'Period',
+    periods: { 'all-time': 'All time', daily: 'Today', weekly: 'This week', monthly: 'This month', yearly: 'This year' },
+    rank: 'Rank',
+    member: 'Member',
+    score: 'Score',
+    change: 'Change',
+    scoreValue: (score, unit) => `${score} ${unit}`,
+    rankValue: (rank) => `#${rank}`,
+    medal: (rank) => ['Gold medal', 'Silver medal', 'Bronze medal'][rank - 1]!,
+    up: (count, places) => `up ${places} ${count === 1 ? 'place' : 'places'}`,
+    down: (count, places) => `down ${places} ${count === 1 ? 'place' : 'places'}`,
+    unchanged: 'no change',
+    newEntry: 'new',
+    newEntryLabel: 'new in the ranking',
+    youSuffix: '(you)',
+    yourPosition: 'Your position',
+    notRanked: 'You are not ranked in this period yet.',
+    jumpToMe: 'Jump to me',
+    backToTop: 'Back to top',
+    loadMore: 'Load more',
+    empty: 'No one is ranked in this period yet.',
+    membersOnlyTitle: 'This leaderboard is for members',
+    membersOnlyBody: 'Sign in to see it.',
+    movedUp: (rank) => `You moved up to #${rank}`,
+    movedDown: (rank) => `You moved down to #${rank}`,
+  },
+};

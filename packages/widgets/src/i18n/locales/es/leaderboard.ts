@@ -1,0 +1,31 @@
+import type { LeaderboardPart } from '../../messages.js';
+
+export const messages: LeaderboardPart = {
+  leaderboard: {
+    period: 'Periodo',
+    periods: { 'all-time': 'Histórico', daily: 'Hoy', weekly: 'Esta semana', monthly: 'Este mes', yearly: 'Este año' },
+    rank: 'Puesto',
+    member: 'Miembro',
+    score: 'Puntuación',
+    change: 'Cambio',
+    scoreValue: (score, unit) => `${score} ${unit}`,
+    rankValue: (rank) => `n.º ${rank}`,
+    medal: (rank) => ['Medalla de oro', 'Medalla de plata', 'Medalla de bronce'][rank - 1]!,
+    up: (count, places) => `sube ${places} ${count === 1 ? 'puesto' : 'puestos'}`,
+    down: (count, places) => `baja ${places} ${count === 1 ? 'puesto' : 'puestos'}`,
+    unchanged: 'sin cambios',
+    newEntry: 'nuevo',
+    newEntryLabel: 'nuevo en la clasificación',
+    youSuffix: '(tú)',
+    yourPosition: 'Tu posición',
+    notRanked: 'Todavía no tienes puesto en este periodo.',
+    jumpToMe: 'Ir a mi posición',
+    backToTop: 'Volver arriba',
+    loadMore: 'Cargar más',
+    empty: 'Nadie tiene puesto en este periodo todavía.',
+    membersOnlyTitle: 'Esta clasificación es solo para miembros',
+    membersOnlyBody: 'Inicia sesión para verla.',
+    movedUp: (rank) => `Has subido al puesto ${rank}`,
+    movedDown: (rank) => `Has bajado al puesto ${rank}`,
+  },
+};
