@@ -4,6 +4,9 @@
  * `<rai-chat-channel>` for a text or announcement channel, and for the iframe channel
  * `ch-arcade` the partner app in `<rai-frame>` with the channel's chat (the app's posts) under it.
  *
+ * Beside the channels, the top members: `<rai-leaderboard>` in iframe mode (`<rai-frame
+ * widget="leaderboard">`), in the widget frame document the API serves at /frame.
+ *
  * The partner app runs on origin B: the same host, port + 1 (demo/serve.ts listens there too and
  * serves only the app). Two ports are two origins, so the frame's allow-list and the bridge's
  * origin checks are real; a real partner would have its own domain.
@@ -14,18 +17,15 @@ import '@rai-kit/widgets/define/chat-channel';
 import '@rai-kit/widgets/define/frame';
 import type { RaiWidget, Theme } from '@rai-kit/widgets';
 import { $, demoApi, type DemoUser } from './demo-api.js';
+import { demoOrigin } from './origins.js';
 
 const COMMUNITY = 'demo';
 const AUTH_URL = '/demo-api/token';
 const APP_CHANNEL = 'ch-arcade';
 const WIDGET_TAGS = 'rai-chat-channel, rai-frame';
 
-/** Origin B, the partner app's: this page's host with the port after this page's. */
-function partnerOrigin(): string {
-  const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
-  return `${location.protocol}//${location.hostname}:${port + 1}`;
-}
-const PARTNER = partnerOrigin();
+/** Origin B, the partner app's: this page's host, the next port (origins.ts). */
+const PARTNER = demoOrigin('partnerApp', location);
 $('partner-origin').textContent = PARTNER;
 
 
@@ -183,11 +183,22 @@ function closeChannel(): void {
   $('frame-events').textContent = '';
 }
 
+/** The top members, as a widget in iframe mode: its frame gets this page's member token over the bridge. */
+function renderTopMembers(): void {
+  const frame = widget('rai-frame');
+  Object.entries({ widget: 'leaderboard', 'leaderboard-id': 'lb-xp', limit: '5', title: 'Top members' }).forEach(([name, value]) =>
+    frame.setAttribute(name, value),
+  );
+  $('top-slot').replaceChildren(frame);
+}
+
 function showSession(user: DemoUser | null): void {
   closeChannel();
+  $('top-slot').replaceChildren();
   // A new session gets a new token source, so no token outlives the member it was for.
   clearSharedTokenSources();
   currentUser = user;
+  renderTopMembers();
   $('logout').hidden = !user;
   $('signed-in').textContent = user ? `Signed in as ${user.displayName}.` : 'Signed out: channels are read-only.';
   void loadChannels();

@@ -5,18 +5,30 @@
  */
 import { authUrlHandler, createMemoryUpstream, createWidgetApi, startServer } from '@rai-kit/server';
 import type { Context, Next } from 'koa';
+import { bundleFrameScript } from './frame-script.js';
 
 export const TEST_COMMUNITY = 'demo';
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export async function startTestBackend() {
-  const api = createWidgetApi({
+  const frameScript = await bundleFrameScript();
+  const widgetApi = createWidgetApi({
     upstream: createMemoryUpstream({ seed: 42 }),
     tokenSecret: SECRET,
     sandboxAdmin: true,
     heartbeatMs: 1_000,
     rateLimit: { windowMs: 60_000, max: 10_000 },
+    frameDocument: { scriptUrl: frameScript.scriptUrl },
   });
+  // The API also serves the frame document's script, as the CDN would.
+  const api = {
+    ...widgetApi,
+    fetch: async (request: Request) => {
+      const script = frameScript.files.get(new URL(request.url).pathname);
+      if (script === undefined) return widgetApi.fetch(request);
+      return new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
+    },
+  };
   // 127.0.0.1 while the test pages are on localhost: a second origin, so CORS is exercised.
   const server = await startServer({ api, port: 0, hostname: '127.0.0.1' });
   const issued = new Map<string, number>();

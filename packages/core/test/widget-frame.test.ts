@@ -4,9 +4,10 @@ import { frameDocumentHtml, frameUrl, parseFrameRequest } from '../src/bridge/in
 
 describe('widget frame URL', () => {
   test('carries the community, the widget and its attributes, and reads back the same', () => {
-    const url = frameUrl('https://api.example/rai/frame', { community: 'demo', widget: 'leaderboard', attributes: { 'leaderboard-id': 'lb xp&1', period: 'weekly' } });
+    const request = { community: 'demo', widget: 'leaderboard', attributes: { 'leaderboard-id': 'lb xp&1', period: 'weekly' }, title: 'Top & co' } as const;
+    const url = frameUrl('https://api.example/rai/frame', request);
     assert.equal(new URL(url).pathname, '/rai/frame');
-    assert.deepEqual(parseFrameRequest(new URL(url).search), { community: 'demo', widget: 'leaderboard', attributes: { 'leaderboard-id': 'lb xp&1', period: 'weekly' } });
+    assert.deepEqual(parseFrameRequest(new URL(url).search), request);
   });
 
   test('names no request without a community or with a widget the frame does not host', () => {

@@ -127,6 +127,7 @@ describe('widget API reads', () => {
       '/communities/{communityId}/channels/{channelId}/messages/{messageId}/reactions/{shortcode}',
       '/communities/{communityId}/channels/{channelId}/uploads',
       '/communities/{communityId}/channels/{channelId}/uploads/{uploadId}',
+      '/communities/{communityId}/embed',
       '/communities/{communityId}/leaderboards',
       '/communities/{communityId}/leaderboards/{leaderboardId}',
       '/communities/{communityId}/leaderboards/{leaderboardId}/entries',

@@ -24,6 +24,8 @@ export interface FrameRequest {
   widget: FrameWidget;
   /** Widget attributes (`leaderboard-id`, `period`…); the frame applies only the ones it knows. */
   attributes: Record<string, string>;
+  /** The frame's accessible name (the iframe's `title`): the document's title and heading. */
+  title?: string;
 }
 
 export function isFrameWidget(name: unknown): name is FrameWidget {
@@ -31,10 +33,11 @@ export function isFrameWidget(name: unknown): name is FrameWidget {
 }
 
 /** The frame document's URL for `request`, at `documentUrl` (e.g. `https://api.example/frame`). */
-export function frameUrl(documentUrl: string, { community, widget, attributes }: FrameRequest): string {
+export function frameUrl(documentUrl: string, { community, widget, attributes, title }: FrameRequest): string {
   const url = new URL(documentUrl);
   url.searchParams.set('community', community);
   url.searchParams.set('widget', widget);
+  if (title) url.searchParams.set('title', title);
   for (const [name, value] of Object.entries(attributes)) url.searchParams.set(name, value);
   return url.href;
 }
@@ -44,10 +47,10 @@ export function parseFrameRequest(search: string): FrameRequest | null {
   const params = new URLSearchParams(search);
   const community = params.get('community');
   const widget = params.get('widget');
+  const title = params.get('title');
   if (!community || !isFrameWidget(widget)) return null;
-  params.delete('community');
-  params.delete('widget');
-  return { community, widget, attributes: Object.fromEntries(params) };
+  for (const reserved of ['community', 'widget', 'title']) params.delete(reserved);
+  return { community, widget, attributes: Object.fromEntries(params), ...(title ? { title } : {}) };
 }
 
 const escapeAttribute = (value: string) =>

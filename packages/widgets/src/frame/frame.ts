@@ -6,6 +6,7 @@ import {
   HOST_EVENTS,
   HOST_METHODS,
   connectToGuest,
+  isFrameWidget,
   type BridgeError,
   type Connection,
   type ConnectionState,
@@ -20,6 +21,9 @@ import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { stateStyles } from '../base/state.styles.js';
+import { frameCatalog } from '../i18n/catalogs/frame.js';
+import { LocaleController } from '../i18n/locale-controller.js';
+import { FRAME_WIDGET_ATTRIBUTES, forwardedAttributes } from '../iframe-mode/frame-widgets.js';
 import { readFrameConfig, type FrameConfig } from './frame-config.js';
 import { frameError } from './frame-error.js';
 import { frameElementStyles } from './frame.styles.js';
@@ -33,11 +37,6 @@ import { TokenGrants } from './token-grants.js';
 export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
 
 /**
- * @summary Hosts a guest app (an iframe channel's partner app, or any bridge guest) in an
- * iframe and serves it over the rai-kit bridge: context, a token (with `channel-id`, the
- * member's token narrowed by the server to that channel), posting into its channel,
- * navigation, auto-height and notifications.
- *
  * The guest must run on one of `allowed-origins` (required; `*` is refused) and the frame
  * needs a `title` (the iframe's accessible name). Without either it shows a configuration
  * error and never loads the iframe. It shows a loading state until the guest connects and an
@@ -47,9 +46,30 @@ export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allo
  * Keep the guest on another origin than the page: `allow-scripts allow-same-origin` lets a
  * same-origin document lift its own sandbox.
  *
- * @fires rai-ready - Re-emitted from the guest (`detail` is the guest's), as are `rai-error`,
- *   `rai-unread-change`, `rai-purchase`, `rai-purchase-failed`, `rai-message-sent`,
- *   `rai-message-failed` and `rai-sign-in-request`. Other names are dropped.
+ * Widget mode: `widget="leaderboard|xp-tier|chat-channel|store"` hosts one of the kit's own
+ * widgets, isolated from the page, in the widget frame document (`src`, default
+ * `{api-url}/frame`, served by `@rai-kit/server`). The widget's public attributes are set on
+ * this element (`leaderboard-id`, `period`, `limit`, `channel-id`, `category`, `page-size`);
+ * the frame gets the member's token as the page's own widgets would use it, the theme and the
+ * language over the bridge. The document's origin is the allowed one by default, and the
+ * document answers only pages on the community's allowed origins.
+ *
+ * The guest's notifications are re-emitted as DOM events with the guest's `detail`: the
+ * `rai-ready` to `rai-sign-in-request` events below. Other names are dropped.
+ *
+ * @summary Hosts a guest app (an iframe channel's partner app, or any bridge guest) in an
+ * iframe and serves it over the rai-kit bridge: context, a token (with `channel-id`, the
+ * member's token narrowed by the server to that channel), posting into its channel,
+ * navigation, auto-height and notifications.
+ *
+ * @fires rai-ready - The guest is ready (re-emitted from the guest).
+ * @fires rai-error - The guest reported an error (re-emitted from the guest).
+ * @fires rai-unread-change - The guest's unread count changed (re-emitted from the guest).
+ * @fires rai-purchase - A purchase went through in the guest (re-emitted from the guest).
+ * @fires rai-purchase-failed - A purchase failed in the guest (re-emitted from the guest).
+ * @fires rai-message-sent - The guest sent a message (re-emitted from the guest).
+ * @fires rai-message-failed - A message from the guest could not be delivered (re-emitted from the guest).
+ * @fires rai-sign-in-request - The guest asks the host to sign the user in (re-emitted from the guest).
  * @fires rai-navigate - The guest asks to open `detail.url` (`target` `_blank` or `_top`). Cancelable: cancel to refuse.
  * @fires rai-frame-error - Misconfigured (`code: 'invalid_config'`) or the guest did not connect
  *   (`connect_timeout`, `refused_origin`, `version_mismatch`); `detail.message` says why.
@@ -57,8 +77,12 @@ export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allo
  *
  * @csspart iframe - The guest's iframe.
  * @csspart state - Loading, error and configuration-error states (plus `loading`, `error`, `config-error`).
+ * @csspart loading - The loading state (also `state`).
+ * @csspart error - The error state (also `state`).
+ * @csspart config-error - The configuration-error state (also `state`).
  * @csspart skeleton - The loading placeholder.
  * @csspart button - The Retry button (plus `retry-button`).
+ * @csspart retry-button - Retry in the error state (also `button`).
  *
  * @cssprop --rai-frame-height - Height before the guest reports its own. Default: 150px.
  * @cssprop --rai-frame-max-height - The most the guest can grow the frame to. Default: 2000px.
@@ -85,6 +109,9 @@ export class RaiFrame extends RaiWidget {
   /** The iframe channel the guest is the app of: where `postMessage` posts. */
   @property({ attribute: 'channel-id' }) channelId = '';
 
+  /** One of the kit's widgets to host in iframe mode (`leaderboard`, `xp-tier`, `chat-channel`, `store`). */
+  @property() widget = '';
+
   /** How long the guest has to connect, in milliseconds, before the error state. */
   @property({ attribute: 'connect-timeout', type: Number }) connectTimeout = 10_000;
 
@@ -102,6 +129,8 @@ export class RaiFrame extends RaiWidget {
   #iframe: HTMLIFrameElement | undefined;
   #connection: Connection | undefined;
   #grants: TokenGrants | undefined;
+  protected readonly locale = new LocaleController(this, frameCatalog);
+
   readonly #channelToken = new ChannelToken();
   #unsubscribeToken: (() => void) | undefined;
   #member: { source: TokenSource; user: Promise<FrameContext['user']> } | undefined;
@@ -135,10 +164,28 @@ export class RaiFrame extends RaiWidget {
     this.#grants = undefined;
   }
 
+  /** The hosted widget's attributes are set on this element: a change reloads the frame. */
+  static override get observedAttributes(): string[] {
+    return [...new Set([...super.observedAttributes, ...Object.values(FRAME_WIDGET_ATTRIBUTES).flat()])];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (old !== value) this.requestUpdate();
+  }
+
   override willUpdate(): void {
-    this.#config = readFrameConfig(this.src, this.title, this.allowedOrigins);
+    this.#config = readFrameConfig({
+      src: this.src,
+      title: this.title,
+      allowedOrigins: this.allowedOrigins,
+      widget: this.widget,
+      widgetAttributes: isFrameWidget(this.widget) ? forwardedAttributes(this.widget, this) : {},
+      communityId: this.communityId,
+      apiRoot: this.#apiRoot,
+    });
     // A new iframe (Retry, another src or origin list) starts over: loading, default height.
-    const frameKey = `${this.generation} ${this.src} ${this.allowedOrigins}`;
+    const frameKey = `${this.generation} ${this.#config.ok ? `${this.#config.src} ${this.#config.origins.join(' ')}` : ''}`;
     if (frameKey !== this.#frameKey) {
       this.#frameKey = frameKey;
       this.connectionState = 'connecting';
@@ -244,13 +291,17 @@ export class RaiFrame extends RaiWidget {
     if (changed) void grants.current().then((grant) => this.#pushToken(grant), () => {});
   }
 
+  /** The frame is an iframe channel's app (not a widget in iframe mode): `channel-id` is its channel. */
+  get #channelApp(): boolean {
+    return this.channelId !== '' && !this.widget;
+  }
+
   /**
-   * The token handed to the guest: for an iframe channel's app (`channel-id` set) the member's
-   * token narrowed to that channel by the server; for one of our widgets in iframe mode, the
-   * member's token as it is.
+   * The token handed to the guest: for an iframe channel's app the member's token narrowed to
+   * that channel by the server; for one of our widgets in iframe mode, the member's token as it is.
    */
   #tokenForGuest(grant: TokenGrant): Promise<TokenGrant> {
-    if (!this.channelId) return Promise.resolve(grant);
+    if (!this.#channelApp) return Promise.resolve(grant);
     return this.#channelToken.narrow(this.client, this.communityId, this.channelId, grant);
   }
 
@@ -278,7 +329,7 @@ export class RaiFrame extends RaiWidget {
     const { lang, dir } = this.locale;
     return {
       communityId: this.communityId,
-      channelId: this.channelId || null,
+      channelId: this.#channelApp ? this.channelId : null,
       user: await this.#user(),
       theme: this.resolvedTheme,
       locale: lang,
@@ -318,7 +369,7 @@ export class RaiFrame extends RaiWidget {
   // ── Guest requests ──────────────────────────────────────────────────────────
 
   async #postMessage(params: unknown): Promise<ChatMessage> {
-    if (!this.channelId) throw frameError('no_channel', 'this frame has no channel-id: there is no channel to post into');
+    if (!this.#channelApp) throw frameError('no_channel', 'this frame is not an iframe channel’s app: there is no channel to post into');
     if (!this.auth.authenticated) throw frameError('signed_out', 'the member is signed out');
     const text = (params as Partial<PostMessageRequest> | null)?.text;
     if (typeof text !== 'string' || text.trim() === '') throw frameError('invalid_request', 'text must be a non-empty string');
@@ -345,6 +396,7 @@ export class RaiFrame extends RaiWidget {
   #renotify(data: unknown): void {
     const { name, detail } = (data ?? {}) as { name?: unknown; detail?: unknown };
     if (!GUEST_NOTIFICATIONS.includes(name as GuestNotification)) return;
+    /** @ignore For the manifest: the class's `@fires` tags name each notification. */
     this.dispatchEvent(new CustomEvent(`rai-${name as GuestNotification}`, { detail, bubbles: true, composed: true }));
   }
 
@@ -363,7 +415,7 @@ export class RaiFrame extends RaiWidget {
     const iframe = html`<iframe
       part="iframe"
       class=${waiting ? 'waiting' : ''}
-      src=${this.src}
+      src=${this.#config.src}
       title=${this.title}
       sandbox=${this.sandbox}
       allow=${this.allow}
