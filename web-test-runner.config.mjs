@@ -33,10 +33,62 @@ const offlinePlugin = {
   },
 };
 
+/**
+ * `executeServerCommand('frame-eval', { urlIncludes, expression })`: evaluates `expression` in
+ * the page's frame whose URL contains `urlIncludes` and answers its (JSON) value, or
+ * `{ missing: true }` while there is no such frame. DevTools sees into cross-origin frames,
+ * which the page itself cannot: the tests look at what a user sees inside a widget frame.
+ */
+const frameEvalPlugin = {
+  name: 'rai-frame-eval',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'frame-eval') return undefined;
+    const frame = chrome.getPage(session.id).frames().find((candidate) => candidate.url().includes(payload.urlIncludes));
+    if (!frame) return { missing: true };
+    return { value: await frame.evaluate(payload.expression) };
+  },
+};
+
+/**
+ * `executeServerCommand('bfcache-round-trip', { url })`: opens `url` in a new tab, waits for
+ * its `bridgeReport()` to show a connected bridge, navigates the tab to another page and back
+ * (a back/forward-cache restore when the browser allows one), and answers the reports from
+ * before and after (polled until the bridge answers again, or 5 s) plus Chromium's reasons
+ * when the page was not restored from the cache.
+ */
+const bfcachePlugin = {
+  name: 'rai-bfcache',
+  async executeCommand({ command, payload, session }) {
+    if (command !== 'bfcache-round-trip') return undefined;
+    const page = await chrome.getPage(session.id).browser().newPage();
+    const report = () => page.evaluate(() => globalThis.bridgeReport());
+    const poll = async (done) => {
+      const deadline = Date.now() + 5_000;
+      let last = await report();
+      while (!done(last) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        last = await report();
+      }
+      return last;
+    };
+    try {
+      await page.goto(payload.url, { waitUntil: 'load' });
+      const before = await poll((r) => r.guestLoad !== null);
+      await page.goto(new URL('/test/bridge/guest.html?mode=silent', payload.url).href, { waitUntil: 'load' });
+      await page.goBack({ waitUntil: 'load' });
+      const notRestoredReasons = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('navigation')[0]?.notRestoredReasons ?? null));
+      const after = await poll((r) => r.guestLoad !== null && r.states.length > before.states.length);
+      return { before, after, notRestoredReasons };
+    } finally {
+      await page.close();
+    }
+  },
+};
+
 export default {
   rootDir: '.',
   files: ['packages/widgets/src/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['browser', 'development'] },
+  nodeResolve: { exportConditions: ['rai-kit-source', 'browser', 'development'] },
   concurrency: 1,
   testFramework: { config: { timeout: 15_000 } },
   middleware: [backend.middleware],
@@ -44,6 +96,8 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
     { name: 'rai-test-backend', serverStop: () => backend.close() },
     offlinePlugin,
+    frameEvalPlugin,
+    bfcachePlugin,
   ],
   browsers: [chrome],
 };

@@ -29,7 +29,8 @@ export async function bundle(entry: string | { contents: string }): Promise<stri
     target: 'es2022',
     platform: 'browser',
     // Lit picks its dev build (extra checks, console warning) under `development`; benchmark the one partners ship.
-    conditions: ['production'],
+    // `rai-kit-source`: the workspace packages from their source (see .npmrc).
+    conditions: ['rai-kit-source', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     write: false,
     logLevel: 'warning',
