@@ -8,17 +8,13 @@
  * talks to. A real app would list its communities' origins here.
  */
 import { BridgeError, connectToHost, type FrameContext } from '@rai-kit/core/guest';
+import { demoOrigin } from '../origins.js';
 
 const GAME_MS = 5_000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-/** Origin A, the community page's: this app's host with the port before this app's. */
-function communityOrigin(): string {
-  const port = Number(location.port || (location.protocol === 'https:' ? 443 : 80));
-  return `${location.protocol}//${location.hostname}:${port - 1}`;
-}
-
-const host = connectToHost({ allowedOrigins: [communityOrigin()] });
+// Origin A, the community page's: this app's host, the port before this app's (origins.ts).
+const host = connectToHost({ allowedOrigins: [demoOrigin('main', location, 'partnerApp')] });
 host.autoResize();
 
 let member: FrameContext['user'] = null;
