@@ -148,4 +148,27 @@ describe('token sources', () => {
     clearSharedTokenSources();
     assert.notEqual(sharedAuthUrlSource('https://portal.example/rai/token'), a);
   });
+
+  it('forgets a shared source once nothing follows it: signing in again in place never reuses the last member’s token', async () => {
+    clearSharedTokenSources();
+    const provider = issuing(60_000);
+    const first = sharedProviderSource(provider);
+    const stopA = first.subscribe(() => {});
+    const stopB = first.subscribe(() => {});
+    assert.equal(await first.getToken(), 'tok1');
+    // A widget moved in the DOM lets go and follows again in the same task: still the same source.
+    stopA();
+    const again = first.subscribe(() => {});
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal(sharedProviderSource(provider), first);
+    // Every follower gone (signed out): a task later the registry has forgotten it.
+    stopB();
+    again();
+    again(); // a second call is a no-op, not a second departure
+    assert.equal(sharedProviderSource(provider), first, 'not before the task ends');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const next = sharedProviderSource(provider);
+    assert.notEqual(next, first);
+    assert.equal(await next.getToken(), 'tok2');
+  });
 });

@@ -6,7 +6,7 @@
  *
  * The widgets are bundled by Rollup, for one feature esbuild lacks: choosing the shared chunks
  * (kit-chunks.ts). esbuild's automatic splitting gave each widget 9–14 first-load files, each
- * compressed on its own; with `kit-core` + `kit-api` a widget loads about three. esbuild still
+ * compressed on its own; with `kit-core` + `kit-api` a widget loads 3–6. esbuild still
  * compiles the TypeScript and minifies (rollup-plugins.ts), and builds the loader and the stub.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';

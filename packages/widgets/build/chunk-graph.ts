@@ -1,4 +1,7 @@
-/** What a page downloads for one entry of a split build, read from esbuild's metafile. */
+/**
+ * What a page downloads for one entry of a split build, read from its output graph: the shape
+ * of esbuild's metafile `outputs`, which cdn.ts also produces from Rollup's bundle.
+ */
 export interface ChunkOutputs {
   [path: string]: { imports: { path: string; kind: string; external?: boolean }[] };
 }

@@ -75,6 +75,12 @@ export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allo
  *   (`connect_timeout`, `refused_origin`, `version_mismatch`); `detail.message` says why.
  * @fires rai-session-expired - The member's token could not be renewed.
  *
+ * @attr leaderboard-id - Widget mode: the hosted `<rai-leaderboard>`'s `leaderboard-id`.
+ * @attr period - Widget mode: the hosted `<rai-leaderboard>`'s `period`.
+ * @attr limit - Widget mode: the hosted `<rai-leaderboard>`'s `limit`.
+ * @attr category - Widget mode: the hosted `<rai-store>`'s `category`.
+ * @attr page-size - Widget mode: the hosted `<rai-chat-channel>`'s or `<rai-store>`'s `page-size`.
+ *
  * @csspart iframe - The guest's iframe.
  * @csspart state - Loading, error and configuration-error states (plus `loading`, `error`, `config-error`).
  * @csspart loading - The loading state (also `state`).
