@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createMemoryUpstream, createWidgetApi, startServer, type WidgetApiOptions } from '@rai-kit/server';
 import type { Browser } from 'puppeteer-core';
-import { launchChromium, machineInfo } from './browser/chromium.js';
+import { launchBenchChromium, machineInfo } from './browser/chromium.js';
 import { bundle, startPageServer } from './browser/page-server.js';
 
 /** What a bench's scenarios run against. */
@@ -50,7 +50,7 @@ export async function runBrowserBench(
   try {
     const pages = await startPageServer(await bundle(`./${options.page}`));
     closers.unshift(() => pages.close());
-    const browser = await launchChromium();
+    const browser = await launchBenchChromium();
     closers.unshift(() => browser.close());
     const machine = await machineInfo(browser);
     const report = await run({ browser, pageUrl: pages.url, apiUrl: api.url, tokenSecret });

@@ -1,17 +1,10 @@
 /** Headless Chromium for the browser benches, and the CDP probes they read. */
 import os from 'node:os';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchChromium } from '../../scripts/chromium.js';
 
-/** Puppeteer makes (and deletes) a fresh temporary profile per launch. */
-export function launchChromium(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_FLAGS],
-    defaultViewport: { width: 1280, height: 800, deviceScaleFactor: 1 },
-  });
-}
+/** The benches' viewport. */
+export const launchBenchChromium = (): Promise<Browser> => launchChromium({ width: 1280, height: 800 });
 
 /**
  * Runs `use` on `url` opened in a fresh browser context: its own HTTP cache, connection

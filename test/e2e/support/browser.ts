@@ -12,17 +12,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type * as Axe from 'axe-core';
 import { setTimeout as sleep } from 'node:timers/promises';
-import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../scripts/chromium.js';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 
-export function launchBrowser(): Promise<Browser> {
-  return puppeteer.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [...CHROMIUM_FLAGS],
-    defaultViewport: { width: 1280, height: 900, deviceScaleFactor: 1 },
-  });
-}
 
 /** What the probes below keep on the page's window. */
 interface ProbedWindow {

@@ -5,7 +5,7 @@
  */
 import { after, before } from 'node:test';
 import type { Browser } from 'puppeteer-core';
-import { launchBrowser } from './browser.js';
+import { launchChromium } from '../../../scripts/chromium.js';
 import { startDemoStack, type DemoStack } from './stack.js';
 
 /** Short, so a refresh happens within a test: the source renews at half the lifetime. */
@@ -17,7 +17,7 @@ let browser: Browser | undefined;
 before(
   async () => {
     // Settled, not all: when one fails, the other is still kept for `after` to close.
-    const [started, launched] = await Promise.allSettled([startDemoStack({ PORTAL_TOKEN_TTL: String(PORTAL_TOKEN_TTL_SECONDS) }), launchBrowser()]);
+    const [started, launched] = await Promise.allSettled([startDemoStack({ PORTAL_TOKEN_TTL: String(PORTAL_TOKEN_TTL_SECONDS) }), launchChromium()]);
     if (started.status === 'fulfilled') stack = started.value;
     if (launched.status === 'fulfilled') browser = launched.value;
     for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
