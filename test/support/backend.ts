@@ -5,13 +5,13 @@
  */
 import { authUrlHandler, createMemoryUpstream, createWidgetApi, startServer } from '@rai-kit/server';
 import type { Context, Next } from 'koa';
-import { bundleFrameScript } from './frame-script.js';
+import { buildFrameScript } from './frame-script.js';
 
 export const TEST_COMMUNITY = 'demo';
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-0123456789';
 
 export async function startTestBackend() {
-  const frameScript = await bundleFrameScript();
+  const frameScript = await buildFrameScript();
   const widgetApi = createWidgetApi({
     upstream: createMemoryUpstream({ seed: 42 }),
     tokenSecret: SECRET,
@@ -24,7 +24,7 @@ export async function startTestBackend() {
   const api = {
     ...widgetApi,
     fetch: async (request: Request) => {
-      const script = frameScript.files.get(new URL(request.url).pathname);
+      const script = await frameScript.read(new URL(request.url).pathname);
       if (script === undefined) return widgetApi.fetch(request);
       return new Response(script, { headers: { 'Content-Type': 'text/javascript; charset=utf-8' } });
     },
@@ -64,5 +64,5 @@ export async function startTestBackend() {
     ctx.body = await response.text();
   }
 
-  return { middleware, close: () => server.close() };
+  return { middleware, close: () => Promise.all([server.close(), frameScript.remove()]) };
 }

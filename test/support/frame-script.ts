@@ -1,32 +1,24 @@
 /**
- * The widget frame document's script for the browser tests, bundled with esbuild the way a CDN
- * build ships it (production Lit, code split per widget) and served by the test API server at
- * FRAME_SCRIPT_PREFIX, so the frame document and its script share the API's origin.
+ * The widget frame document's script for the browser tests: the CDN build itself (what a
+ * partner's frame loads), built into a temporary folder and served by the test API server
+ * under FRAME_SCRIPT_PREFIX, so the frame document and its script share the API's origin.
  */
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, normalize } from 'node:path';
+import { buildCdn } from '../../packages/widgets/build/cdn.js';
 
-export const FRAME_SCRIPT_PREFIX = '/test-frame/';
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const FRAME_SCRIPT_PREFIX = '/test-cdn/';
 
-/** Bundles the frame document's entry; answers the files by URL path. */
-export async function bundleFrameScript(): Promise<{ scriptUrl: string; files: Map<string, string> }> {
-  const result = await build({
-    entryPoints: { 'frame-document': 'packages/widgets/src/iframe-mode/frame-document.ts' },
-    absWorkingDir: repoRoot,
-    tsconfig: 'tsconfig.json',
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    target: 'es2022',
-    platform: 'browser',
-    // Workspace packages from their TypeScript sources; Lit's production build.
-    conditions: ['rai-kit-source', 'production'],
-    outdir: 'frame-out',
-    write: false,
-    logLevel: 'warning',
-  });
-  const outdir = `${repoRoot}frame-out/`;
-  const files = new Map(result.outputFiles.map((file) => [`${FRAME_SCRIPT_PREFIX}${file.path.slice(outdir.length)}`, file.text]));
-  return { scriptUrl: `${FRAME_SCRIPT_PREFIX}frame-document.js`, files };
+/** Builds the CDN folder; answers the frame script's URL, a reader of the folder's JS files by URL path, and its removal. */
+export async function buildFrameScript(): Promise<{ scriptUrl: string; read: (path: string) => Promise<string | undefined>; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'rai-kit-test-cdn-'));
+  await buildCdn(dir);
+  const read = async (path: string) => {
+    if (!path.startsWith(FRAME_SCRIPT_PREFIX) || !path.endsWith('.js')) return undefined;
+    const file = normalize(join(dir, path.slice(FRAME_SCRIPT_PREFIX.length)));
+    if (!file.startsWith(dir)) return undefined;
+    return readFile(file, 'utf8').catch(() => undefined);
+  };
+  return { scriptUrl: `${FRAME_SCRIPT_PREFIX}frame.js`, read, remove: () => rm(dir, { recursive: true, force: true }) };
 }

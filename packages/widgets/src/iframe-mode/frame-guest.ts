@@ -18,7 +18,7 @@ const DEFINE: Record<FrameWidget, () => Promise<unknown>> = {
  * arrives over the bridge, and these appear exactly when there is no bridge (a wrong URL, a
  * page that is not allowed to frame the widget, the frame opened on its own).
  */
-export const FRAME_NOTICES = {
+const FRAME_NOTICES = {
   badUrl: 'This widget address is incomplete: it needs ?community=…&widget=leaderboard|xp-tier|chat-channel|store.',
   standalone: 'This page shows a community widget inside another site. Open the page that embeds it.',
   noConfig: 'The widget could not load its community’s settings. Reload the page to try again.',
@@ -30,25 +30,18 @@ export const FRAME_NOTICES = {
  * fixed at build time), else the server that served it (the frame sits at `{api-root}/frame`).
  * Never the URL's query: whoever frames the document chooses that.
  */
-export function frameApiUrl(doc: Document = document): string {
+function frameApiUrl(doc: Document): string {
   const meta = doc.querySelector<HTMLMetaElement>(`meta[name="${FRAME_API_META}"]`)?.content;
   return new URL(meta || '.', doc.baseURI).href.replace(/\/+$/, '');
-}
-
-/** A running frame: its session with the host and the widget element. */
-export interface FrameGuest {
-  session: HostSession;
-  element: RaiWidget;
 }
 
 /**
  * Runs the widget frame document: reads which widget from the URL, the host origins it may
  * trust from the community's embed configuration (the API, not the URL), connects to the host,
  * and shows the widget with the host's theme, language and member token. Re-emits the widget's
- * notifications to the host and reports its height. Resolves `null` after showing a notice
- * when it cannot.
+ * notifications to the host and reports its height. Shows a notice instead when it cannot.
  */
-export async function runFrameGuest(doc: Document = document): Promise<FrameGuest | null> {
+export async function runFrameGuest(doc: Document = document): Promise<void> {
   const view = doc.defaultView!;
   const request = parseFrameRequest(view.location.search);
   if (!request) return notice(doc, FRAME_NOTICES.badUrl);
@@ -80,7 +73,6 @@ export async function runFrameGuest(doc: Document = document): Promise<FrameGues
   doc.body.replaceChildren(documentOutline(doc, request.title, element));
   // The document is only the widget: its height is the widget's, and the host sizes the frame to it.
   session.autoResize(doc.documentElement);
-  return { session, element };
 }
 
 /**
@@ -152,10 +144,9 @@ function forwardNotifications(session: HostSession, element: RaiWidget): void {
   }
 }
 
-function notice(doc: Document, text: string): null {
+function notice(doc: Document, text: string): void {
   const paragraph = doc.createElement('p');
   paragraph.setAttribute('role', 'alert');
   paragraph.textContent = text;
   doc.body.replaceChildren(paragraph);
-  return null;
 }
