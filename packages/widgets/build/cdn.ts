@@ -6,8 +6,10 @@
  *
  * The widgets are bundled by Rollup, for one feature esbuild lacks: choosing the shared chunks
  * (kit-chunks.ts). esbuild's automatic splitting gave each widget 9–14 first-load files, each
- * compressed on its own; with `kit-core` + `kit-api` a widget loads 3–6. esbuild still
+ * compressed on its own; with `kit-core` + `kit-api` a widget loads 3–7. esbuild still
  * compiles the TypeScript and minifies (rollup-plugins.ts), and builds the loader and the stub.
+ * In between, lit-templates.ts minifies the text of Lit's html`` and css`` templates, which
+ * esbuild's minifier leaves as written.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -18,6 +20,7 @@ import { rollup, type OutputChunk } from 'rollup';
 import { frameDocumentHtml } from '@rai-kit/core/bridge';
 import type { ChunkOutputs } from './chunk-graph.js';
 import { kitChunks } from './kit-chunks.js';
+import { minifyLitTemplates } from './lit-templates.js';
 import { minifyWithLegalFiles, typescript } from './rollup-plugins.js';
 
 const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
@@ -51,14 +54,16 @@ const single: BuildOptions = {
 async function buildWidgets(outdir: string): Promise<ChunkOutputs> {
   const bundle = await rollup({
     input: { ...WIDGETS, 'rai-frame': src('define/frame.ts'), frame: FRAME_DOCUMENT },
-    plugins: [typescript(TSCONFIG), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
+    plugins: [typescript(TSCONFIG), minifyLitTemplates(), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
   });
   const { output } = await bundle.write({
     dir: outdir,
     format: 'es',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
-    manualChunks: kitChunks({ widgets: Object.values(WIDGETS), frameDocument: FRAME_DOCUMENT }),
+    manualChunks: await kitChunks(bundle, { widgets: Object.values(WIDGETS), frameDocument: FRAME_DOCUMENT }),
+    // Only the modules kitChunks names: Rollup would otherwise add all their imports (see kit-chunks.ts).
+    onlyExplicitManualChunks: true,
     plugins: [minifyWithLegalFiles()],
   });
   await bundle.close();

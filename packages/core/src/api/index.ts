@@ -1,5 +1,5 @@
 export * from './types.js';
-export * from './paths.js';
+export * as paths from './paths.js';
 export * from './leaderboard-types.js';
 export * from './chat-types.js';
 export * from './store-types.js';

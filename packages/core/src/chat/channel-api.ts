@@ -1,6 +1,6 @@
 import type { Channel, ChatMessage, MessagePageMeta, SendMessageBody } from '../api/chat-types.js';
 import type { WidgetApiClient } from '../api/client.js';
-import { paths } from '../api/paths.js';
+import * as paths from '../api/paths.js';
 
 /** One page of history as read: messages oldest first, and where it stands. */
 export interface MessagePage {

@@ -6,7 +6,7 @@ import { authorizedFetch, type AuthorizedFetchContext } from '../auth/authorized
 import { EventCursor } from './event-cursor.js';
 import { heartbeatTimeoutError, isPermanent, toApiError } from './failures.js';
 import { withIdleTimeout, type IdleTimeout } from './idle-timeout.js';
-import { isStreamEvent, readPollResponse, type PollResponse } from './poll-response.js';
+import type { PollTarget } from './polling.js';
 import { HEARTBEAT_TIMEOUT_MS, RESET_EVENT } from './protocol.js';
 import type { SseMessage } from './sse-parser.js';
 import { readSse } from './sse-reader.js';
@@ -167,12 +167,8 @@ class EventStreamSession<T> {
     const request = withIdleTimeout(this.#controller.signal, this.#timing.heartbeatTimeoutMs);
     let waitMs = this.#timing.pollIntervalMs;
     try {
-      const url = new URL(this.#options.url);
-      const after = this.cursor.lastEventId;
-      if (after !== null) url.searchParams.set('after', after);
-      const response = await authorizedFetch(url.href, { headers: { Accept: 'application/json' }, signal: request.signal }, this.#auth);
-      if (!response.ok) throw await errorFromResponse(response);
-      this.#applyPoll(await readPollResponse(response));
+      const { poll } = await loadPolling();
+      await poll(this.#pollTarget, request.signal);
     } catch (error) {
       const failure = this.#transientFailure(error, request);
       if (failure) {
@@ -200,14 +196,16 @@ class EventStreamSession<T> {
     else this.#deliver(message.id, event, () => JSON.parse(message.data));
   }
 
-  #applyPoll({ data, meta }: PollResponse): void {
-    if (meta.reset) this.#reset(meta.lastEventId);
-    for (const item of data) {
-      if (isStreamEvent(item)) this.#deliver(item.id, item.event, () => item.data);
-      else this.#report(new ApiError({ code: 'invalid_response', message: 'A polled event is not { id, event, data }; skipped.' }));
-    }
-    // Forward only: the server's position may be ahead of the last event it sent us.
-    if (!meta.reset && meta.lastEventId !== null) this.cursor.offer(meta.lastEventId);
+  /** This stream as the polling fallback sees it. */
+  get #pollTarget(): PollTarget {
+    return {
+      url: this.#options.url,
+      auth: this.#auth,
+      cursor: this.cursor,
+      reset: (position) => this.#reset(position),
+      deliver: (id, event, readData) => this.#deliver(id, event, readData),
+      report: (error) => this.#report(error),
+    };
   }
 
   /** Adopts the server's new position, then lets the caller reload its snapshot. */
@@ -264,6 +262,16 @@ class EventStreamSession<T> {
     // close() aborts the sleep; the loop then sees `#closed` and ends.
     return sleep(ms, this.#controller.signal).catch(() => {});
   }
+}
+
+/**
+ * The polling fallback's code (polling.ts), fetched the first time a stream polls: most pages
+ * never do. A failed load counts as a failed poll: reported, and tried again at the next poll.
+ */
+function loadPolling(): Promise<typeof import('./polling.js')> {
+  return import('./polling.js').catch((cause: unknown) => {
+    throw new ApiError({ code: 'network_error', message: 'The polling fallback could not be loaded.', cause });
+  });
 }
 
 function isEventStream(response: Response): boolean {

@@ -1,5 +1,5 @@
 import type { WidgetApiClient, Page } from '../api/client.js';
-import { paths } from '../api/paths.js';
+import * as paths from '../api/paths.js';
 import type { Order, Product, ProductQuery, PurchaseBody, PurchaseResult, StoreCategory, StoreConfig } from '../api/store-types.js';
 
 /**
