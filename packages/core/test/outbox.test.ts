@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { ChatMessage, SendMessageBody } from '../src/api/chat-types.js';
 import { ApiError } from '../src/api/errors.js';
+import { newMessageKey } from '../src/chat/message-key.js';
 import { Outbox, type Connectivity, type OutboxOptions, type OutboxStorage, type SendAttempt } from '../src/chat/outbox.js';
 import { delay, waitFor } from './helpers/sse-wait.js';
 // The sandbox's seeded PRNG: the same failures on every run.
@@ -137,6 +138,18 @@ describe('Outbox', () => {
     assert.equal(server.created[0]!.nonce, item.key);
     assert.equal(box.items[0]!.message?.id, server.created[0]!.id);
     assert.equal(box.items[0]!.attempts, 3);
+  });
+
+  it('takes a key made before it existed, for a message already shown under it', async () => {
+    const server = new FakeServer();
+    const box = outbox({ send: server.send });
+    const early = newMessageKey();
+    assert.match(early, /^[0-9a-f-]{32,36}$/);
+    const item = box.enqueue({ text: 'typed while the outbox loaded' }, early);
+    assert.deepEqual([item.key, item.body.nonce], [early, early]);
+    await waitFor('sent', () => settled(box));
+    assert.deepEqual(server.attempts.map((a) => a.key), [early]);
+    assert.equal(server.created[0]!.nonce, early);
   });
 
   it('makes no attempt offline and flushes in order once online', async () => {

@@ -1,5 +1,6 @@
 /** Chat: one channel's calls, its loaded history, the outbox and text segmentation, shared by every client. */
 export { ChannelApi, type MessagePage, type PageQuery } from './channel-api.js';
+export { newMessageKey } from './message-key.js';
 export { MessageLog, type ApplyResult, type MessageLogOptions } from './message-log.js';
 export {
   Outbox,

@@ -1,6 +1,7 @@
 import { ApiError } from '../api/errors.js';
 import type { ChatMessage, SendMessageBody } from '../api/chat-types.js';
 import { backoffDelay, type BackoffOptions } from '../api/backoff.js';
+import { newMessageKey } from './message-key.js';
 
 /**
  * - `queued`: waiting its turn (or for the network to come back).
@@ -99,7 +100,7 @@ export class Outbox {
     this.#connectivity = options.connectivity ?? defaultConnectivity();
     this.#maxAttempts = Math.max(1, options.maxAttempts ?? 8);
     this.#backoff = { baseMs: 500, maxMs: 15_000, ...options.backoff };
-    this.#newKey = options.newKey ?? randomKey;
+    this.#newKey = options.newKey ?? newMessageKey;
     this.#now = options.now ?? Date.now;
     this.#items = this.#load();
     this.#stopListening = this.#connectivity.onOnline(() => this.#wakeUp());
@@ -112,9 +113,12 @@ export class Outbox {
     return this.#items;
   }
 
-  /** Adds a message; it is sent when its turn comes. Its `nonce` is set to the item's key. */
-  enqueue(body: SendMessageBody): OutboxItem {
-    const key = this.#newKey();
+  /**
+   * Adds a message; it is sent when its turn comes. Its `nonce` is set to the item's key: a new
+   * one, or `key` for a message the caller already showed under that key (a widget queues
+   * messages itself while the outbox's code is still loading).
+   */
+  enqueue(body: SendMessageBody, key: string = this.#newKey()): OutboxItem {
     const item: OutboxItem = {
       key,
       body: { ...body, nonce: key },
@@ -341,16 +345,6 @@ function isStoredItem(value: unknown): value is OutboxItem {
     (body['replyTo'] === undefined || typeof body['replyTo'] === 'string') &&
     (body['imageIds'] === undefined || (Array.isArray(body['imageIds']) && body['imageIds'].every((id) => typeof id === 'string')))
   );
-}
-
-/**
- * 128 random bits: a UUID where `crypto.randomUUID` exists (secure contexts only), else 32 hex
- * digits from `getRandomValues`, which a widget embedded in a plain-http page still has.
- */
-function randomKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
 /** `sessionStorage`, unless absent or forbidden (reading it throws in sandboxed iframes). */

@@ -177,6 +177,8 @@ export class RaiChatChannel extends RaiWidget {
         api.channel(signal),
         api.page({ limit: this.limit }, signal),
         this.auth.authenticated ? client.get<Me>(paths.me(communityId), { signal }) : null,
+        // Messages this tab kept unsent (a reload while sending): their code loads with the channel, to show in its first render.
+        this.auth.authenticated ? this.outbox.restore() : null,
       ]);
       const log = new MessageLog({ maxMessages: MAX_MESSAGES });
       log.reset(page);
@@ -212,8 +214,7 @@ export class RaiChatChannel extends RaiWidget {
    * out, a read-only channel).
    */
   send(text: string, options: { replyTo?: string; imageIds?: string[] } = {}): OutboxItem {
-    const outbox = this.outbox.outbox;
-    if (!outbox) {
+    if (!this.outbox.active) {
       const session = this.#session;
       const why = !session
         ? 'the channel has not loaded'
@@ -254,7 +255,7 @@ export class RaiChatChannel extends RaiWidget {
   }
 
   #enqueue(body: SendMessageBody): OutboxItem {
-    const item = this.outbox.outbox!.enqueue(body);
+    const item = this.outbox.enqueue(body);
     // The user wants to see what they sent: at the live end, at the bottom.
     void this.scrollToLatest();
     return item;
@@ -287,15 +288,14 @@ export class RaiChatChannel extends RaiWidget {
   /** The outbox changed: take sent messages into the log (replacing their pending copies) and report outcomes. */
   #onOutbox(items: readonly OutboxItem[]): void {
     const session = this.#session;
-    const outbox = this.outbox.outbox;
-    if (!session || !outbox) return;
+    if (!session) return;
     for (const item of items) {
       if (item.status === 'sent' && item.message && !this.#reportedSent.has(item.key)) {
         this.#reportedSent.add(item.key);
         this.#reportedFailed.delete(item.key);
         // In the same task as the acknowledgement: no frame shows both copies, or neither.
         session.log.upsertOwn(item.message);
-        outbox.acknowledge(item.key);
+        this.outbox.acknowledge(item.key);
         this.emit('rai-message-sent', { message: item.message, key: item.key });
       } else if (item.status === 'failed' && !this.#reportedFailed.has(item.key)) {
         this.#reportedFailed.add(item.key);
@@ -438,7 +438,7 @@ export class RaiChatChannel extends RaiWidget {
   }
 
   async #deleteUnsent(key: string): Promise<void> {
-    this.outbox.outbox?.remove(key);
+    this.outbox.remove(key);
     await this.updateComplete;
     // The focused message is gone: the log keeps focus (on the newest message).
     this.#focusMessage(this.#articles().at(-1) ?? null);
@@ -583,7 +583,7 @@ export class RaiChatChannel extends RaiWidget {
       onOpenPicker: (message, trigger) => void this.#openPicker(message, trigger),
       onPickerClose: (message, picked) => void this.#closePicker(message, picked),
       onReply: (message) => void this.#reply(message),
-      onRetry: (key) => this.outbox.outbox?.retry(key),
+      onRetry: (key) => this.outbox.retry(key),
       onDelete: (key) => void this.#deleteUnsent(key),
     };
     // aria-live off: role="log" is polite by default, which would read out every page of
@@ -639,6 +639,7 @@ export class RaiChatChannel extends RaiWidget {
       </div>`;
     }
     if (!session.channel.permissions.post) return html`<p part="notice" class="notice">${msg.chat.readOnly}</p>`;
+    // Focus or a pointer on the composer: the member is about to write, the send code loads now rather than on Enter.
     return html`<rai-chat-composer
       part="composer"
       theme=${this.theme}
@@ -646,6 +647,8 @@ export class RaiChatChannel extends RaiWidget {
       .tokenSource=${this.auth.source}
       .replyTo=${this.replyTo}
       channel-name=${session.channel.name}
+      @focusin=${() => this.outbox.prefetch()}
+      @pointerenter=${() => this.outbox.prefetch()}
       @rai-compose=${(event: CustomEvent<ComposeDetail>) => this.#compose(event)}
       @rai-reply-cancel=${() => (this.replyTo = null)}
     ></rai-chat-composer>`;

@@ -6,6 +6,7 @@ import { ChannelApi } from '@rai-kit/core/chat';
 import { sendKeys } from '@web/test-runner-commands';
 import { apiUrl, community, mintToken, until } from '../../../../test/support/sandbox.js';
 import { memberIds, shadowText as text } from '../../../../test/support/widgets.js';
+import { attachmentCode } from './attachment-code.js';
 import { RaiChatComposer, type ComposeDetail } from './composer.js';
 
 RaiChatComposer.define('rai-chat-composer');
@@ -254,6 +255,8 @@ describe('<rai-chat-composer> images', () => {
     expect(part(el, 'attach-button')).to.exist;
     attach(el, [png('dot.png'), png('second.png')]);
     await el.updateComplete;
+    // The attachment code may still be on its way: it loads on the first attach.
+    await until(() => all(el, 'progress').length === 2, 'uploads shown');
     const bars = all(el, 'progress');
     expect(bars.map((bar) => bar.getAttribute('aria-label'))).to.deep.equal(['Uploading dot.png', 'Uploading second.png']);
     expect(part(el, 'send-button')!.disabled, 'Send waits for uploads').to.be.true;
@@ -316,6 +319,38 @@ describe('<rai-chat-composer> images', () => {
     } finally {
       XMLHttpRequest.prototype.send = send;
       XMLHttpRequest.prototype.abort = abort;
+    }
+  });
+
+  it('waits for the attachment code on the first attach, and says so when it cannot load', async () => {
+    const load = attachmentCode.load;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    try {
+      attachmentCode.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+      const { el } = await uploadingComposer();
+      const { composed } = listen(el);
+      attach(el, [png('lost.png')]);
+      await until(() => text(el, '.notice') === 'The image could not be uploaded. Check your connection and try again.', 'notice');
+      expect(part(el, 'attachments'), 'nothing attached').to.be.null;
+
+      // Choosing the image again loads the code again; Send waits for it, then for the upload.
+      attachmentCode.load = () => held.then(load);
+      await fill(el, 'with a picture');
+      attach(el, [png('found.png')]);
+      await el.updateComplete;
+      expect(part(el, 'attach-button')!.getAttribute('aria-busy')).to.equal('true');
+      field(el).focus();
+      await sendKeys({ press: 'Enter' });
+      expect(composed, 'not sent without its image').to.deep.equal([]);
+      release();
+      await uploaded(el, 1);
+      expect(part(el, 'attach-button')!.hasAttribute('aria-busy')).to.be.false;
+      expect(text(el, '.notice')).to.equal('');
+      part(el, 'send-button')!.click();
+      expect(composed.map((c) => [c.text, c.imageIds.length])).to.deep.equal([['with a picture', 1]]);
+    } finally {
+      attachmentCode.load = load;
     }
   });
 

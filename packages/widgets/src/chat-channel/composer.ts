@@ -1,4 +1,4 @@
-import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, MAX_UPLOAD_BYTES, UPLOAD_TYPES, type ApiError, type ChatMessage } from '@rai-kit/core/api';
+import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, UPLOAD_TYPES, type ChatMessage } from '@rai-kit/core/api';
 import { noToken, type TokenSource } from '@rai-kit/core/auth';
 import { stripBidiControls, type ChannelApi } from '@rai-kit/core/chat';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
@@ -7,7 +7,9 @@ import { RaiElement } from '../base/rai-element.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { chatCatalog } from '../i18n/catalogs/chat.js';
 import type { ChatPart, WidgetMessages } from '../i18n/messages.js';
-import { AttachmentUploads, type Attachment } from './attachment-uploads.js';
+import { attachmentCode, type AttachmentCode } from './attachment-code.js';
+import type { AttachmentUploads } from './attachment-uploads.js';
+import { closeIcon } from './composer-icons.js';
 import { composerStyles } from './composer.styles.js';
 
 /** What `rai-compose` carries: a message for the outbox (`SendMessageBody` without its nonce). */
@@ -88,14 +90,16 @@ export class RaiChatComposer extends RaiElement {
   @state() private text = '';
   /** A polite notice, e.g. that some images did not fit. */
   @state() private notice = '';
+  /** Images were chosen and the attachment code is still loading: Send waits, or it would go without them. */
+  @state() private attaching = false;
 
   @query('textarea') private field!: HTMLTextAreaElement | null;
   @query('input[type=file]') private filePicker!: HTMLInputElement | null;
 
   private readonly locale = new LocaleController(this, chatCatalog);
-  private readonly attachments = new AttachmentUploads(this, () =>
-    this.api ? { url: this.api.uploadsUrl, tokenSource: this.tokenSource } : undefined,
-  );
+  /** The attached images and their list's template: made with the attachment code, on the first attach. */
+  private attachments: AttachmentUploads | null = null;
+  #attachmentList: AttachmentCode['attachmentList'] | null = null;
 
   /** Moves focus to the text field. */
   override focus(options?: FocusOptions): void {
@@ -107,22 +111,22 @@ export class RaiChatComposer extends RaiElement {
   }
 
   private get canSend(): boolean {
-    const content = this.length > 0 || this.attachments.items.length > 0;
-    return !this.disabled && content && this.length <= MAX_MESSAGE_LENGTH && this.attachments.ready;
+    const content = this.length > 0 || !!this.attachments?.items.length;
+    return !this.disabled && !this.attaching && content && this.length <= MAX_MESSAGE_LENGTH && (this.attachments?.ready ?? true);
   }
 
   private send(): void {
     if (!this.canSend) return;
     const detail: ComposeDetail = {
       text: this.text.trim(),
-      imageIds: this.attachments.imageIds,
+      imageIds: this.attachments?.imageIds ?? [],
       ...(this.replyTo ? { replyTo: this.replyTo.id } : {}),
     };
     this.emit('rai-compose', detail);
     this.text = '';
     this.notice = '';
     this.replyTo = null;
-    this.attachments.clear();
+    this.attachments?.clear();
     this.field?.focus();
   }
 
@@ -156,23 +160,46 @@ export class RaiChatComposer extends RaiElement {
     if (images.length === 0) return;
     // The image is the paste: no file name or markup lands in the text.
     event.preventDefault();
-    this.attach(images);
+    void this.attach(images);
   }
 
   private onFilesChosen(event: Event): void {
     const input = event.target as HTMLInputElement;
-    this.attach([...(input.files ?? [])]);
+    void this.attach([...(input.files ?? [])]);
     // Lets the same file be chosen again after it was removed.
     input.value = '';
   }
 
-  private attach(files: File[]): void {
-    const left = this.attachments.add(files);
-    this.notice = left > 0 ? this.locale.msg.composer.tooManyImages(this.locale.number(MAX_MESSAGE_IMAGES)) : '';
+  private async attach(files: File[]): Promise<void> {
+    const { msg } = this.locale;
+    let uploads = this.attachments;
+    if (!uploads) {
+      this.attaching = true;
+      try {
+        const code = await attachmentCode.load();
+        this.#attachmentList = code.attachmentList;
+        uploads = this.attachments ??= new code.AttachmentUploads(this, () =>
+          this.api ? { url: this.api.uploadsUrl, tokenSource: this.tokenSource } : undefined,
+        );
+      } catch {
+        // The attachment code did not arrive (offline, blocked): the same advice as a failed upload.
+        this.notice = msg.composer.uploadNetwork;
+        return;
+      } finally {
+        this.attaching = false;
+      }
+    }
+    const left = uploads.add(files);
+    this.notice = left > 0 ? msg.composer.tooManyImages(this.locale.number(MAX_MESSAGE_IMAGES)) : '';
+  }
+
+  /** The member points at or tabs to the attach button: load the attachment code before the files are chosen. */
+  private prefetchAttachments(): void {
+    if (!this.attachments) attachmentCode.load().catch(() => {}); // A failure is handled on attach, which loads again.
   }
 
   private removeAttachment(key: string): void {
-    this.attachments.remove(key);
+    this.attachments?.remove(key);
     this.notice = '';
     // The button that had focus is gone.
     this.field?.focus();
@@ -195,13 +222,12 @@ export class RaiChatComposer extends RaiElement {
     const text = msg.composer;
     const length = this.length;
     const over = length > MAX_MESSAGE_LENGTH;
-    const full = this.attachments.room <= 0;
+    const full = (this.attachments?.room ?? MAX_MESSAGE_IMAGES) <= 0;
+    const uploads = this.attachments;
     return html`<div class="composer" dir=${dir} lang=${lang}>
       ${this.replyTo ? this.renderReply(msg, this.replyTo) : nothing}
-      ${this.attachments.items.length > 0
-        ? html`<ul part="attachments" class="attachments" aria-label=${text.attachments}>
-            ${this.attachments.items.map((item) => this.renderAttachment(msg, item))}
-          </ul>`
+      ${uploads && this.#attachmentList
+        ? this.#attachmentList({ msg, number: (value) => this.locale.number(value), uploads, onRemove: (key) => this.removeAttachment(key) })
         : nothing}
       <div class="row">
         ${this.api
@@ -209,6 +235,9 @@ export class RaiChatComposer extends RaiElement {
                 part="button attach-button"
                 class="icon-button"
                 ?disabled=${this.disabled || full}
+                aria-busy=${this.attaching ? 'true' : nothing}
+                @pointerenter=${this.prefetchAttachments}
+                @focus=${this.prefetchAttachments}
                 @click=${() => this.filePicker?.click()}
               >
                 ${clipIcon}<span class="visually-hidden">${text.attach}</span>
@@ -257,41 +286,6 @@ export class RaiChatComposer extends RaiElement {
       </button>
     </div>`;
   }
-
-  private renderAttachment(msg: WidgetMessages<ChatPart>, item: Attachment): TemplateResult {
-    const text = msg.composer;
-    const name = item.file.name;
-    const failed = item.status === 'failed';
-    // Sending the same file again cannot fix a refused file or an expired session.
-    const retryable = failed && item.error?.code !== 'invalid_request' && item.error?.code !== 'session_expired';
-    return html`<li part=${failed ? 'attachment failed' : 'attachment'} class=${failed ? 'attachment failed' : 'attachment'}>
-      <div class="thumbnail">
-        <img src=${item.previewUrl} alt=${name} />
-        <button part="button remove-button" class="icon-button small remove" @click=${() => this.removeAttachment(item.key)}>
-          ${closeIcon}<span class="visually-hidden">${text.removeImage(name)}</span>
-        </button>
-        ${retryable
-          ? html`<button part="button retry-button" class="icon-button small retry" @click=${() => this.attachments.retry(item.key)}>
-              ${retryIcon}<span class="visually-hidden">${text.retryUpload(name)}</span>
-            </button>`
-          : nothing}
-      </div>
-      ${item.status === 'uploading'
-        ? html`<progress part="progress" max=${item.total || 1} .value=${item.sent} aria-label=${text.uploading(name)}></progress>`
-        : nothing}
-      ${failed ? html`<p class="upload-error" role="alert">${this.uploadError(msg, item.error)}</p>` : nothing}
-    </li>`;
-  }
-
-  private uploadError(msg: WidgetMessages<ChatPart>, error: ApiError | null): string {
-    const text = msg.composer;
-    // The server (or the client's own check before sending) answers 415 for a type, 413 for a size.
-    if (error?.status === 415) return text.uploadType;
-    if (error?.status === 413) return text.uploadSize(this.locale.number(MAX_UPLOAD_BYTES / (1024 * 1024)));
-    if (error?.code === 'network_error') return text.uploadNetwork;
-    if (error?.code === 'session_expired') return msg.sessionExpiredTitle;
-    return text.uploadGeneric;
-  }
 }
 
 const clipIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
@@ -307,12 +301,4 @@ const clipIcon = html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidde
 
 const sendIcon = html`<svg class="flip-rtl" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
   <path fill="currentColor" d="M3.4 20.4 21 12 3.4 3.6 3.4 10l12.6 2-12.6 2z" />
-</svg>`;
-
-const retryIcon = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M20 12a8 8 0 1 1-2.3-5.7M20 4v5h-5" />
-</svg>`;
-
-const closeIcon = html`<svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-  <path fill="none" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" d="M6 6l12 12M18 6 6 18" />
 </svg>`;
