@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import type { LeaderboardEntry, StandingsChange, StandingsEventData } from '../src/api/index.js';
-import { applyChanges, applyChangesToEntry, compareStanding, StandingsView, type StandingsSlice } from '../src/leaderboard/index.js';
+import { applyChanges, applyChangesToEntry, compareStanding, StandingsPager, StandingsView, type StandingsSlice } from '../src/leaderboard/index.js';
 import type { StreamEvent } from '../src/realtime/index.js';
 
 /**
@@ -123,13 +123,15 @@ describe('applyChangesToEntry', () => {
   });
 });
 
-describe('StandingsView', () => {
-  const views: StandingsView[] = [];
-  afterEach(() => views.splice(0).forEach((v) => v.dispose()));
-  const view = (options: ConstructorParameters<typeof StandingsView>[0] = {}) => {
-    const v = new StandingsView({ maxWaitMs: 50, ...options });
-    views.push(v);
-    return v;
+describe('StandingsView and StandingsPager', () => {
+  const pagers: StandingsPager[] = [];
+  afterEach(() => pagers.splice(0).forEach((p) => p.dispose()));
+  const view = (options: ConstructorParameters<typeof StandingsView>[0] = {}) => new StandingsView(options);
+  /** A pager on `v` (from then on, events and resets go through it). */
+  const pagerOf = (v: StandingsView, options: ConstructorParameters<typeof StandingsPager>[1] = {}) => {
+    const pager = new StandingsPager(v, { maxWaitMs: 50, ...options });
+    pagers.push(pager);
+    return pager;
   };
   const event = (seq: number, changes: StandingsChange[]): StreamEvent<StandingsEventData> => ({
     id: `ep.${seq}`,
@@ -161,12 +163,14 @@ describe('StandingsView', () => {
     const b = board(30);
     const v = view();
     v.reset({ entries: b.ranked().slice(0, 10), hasPrev: false, hasNext: true, total: 30, lastEventId: 'ep.0' });
+    // The pager arrives with the first page asked for, after the view started.
+    const p = pagerOf(v);
     // The next page is read now (position 0) …
     const page = { entries: b.ranked().slice(10, 20), hasMore: true, lastEventId: 'ep.0' };
     // … but events arrive before it is merged: m025 jumps into the gap between rows 10 and 11.
-    v.apply(event(1, b.change({ m025: b.ranked()[9]!.score - 1 })));
-    v.apply(event(2, b.change({ m003: 1 })));
-    assert.equal(v.merge(page, 'next'), true);
+    p.apply(event(1, b.change({ m025: b.ranked()[9]!.score - 1 })));
+    p.apply(event(2, b.change({ m003: 1 })));
+    assert.equal(p.merge(page, 'next'), true);
     const fresh = b.ranked();
     assert.deepEqual(slim(v.slice.entries), slim(fresh.slice(0, v.slice.entries.length)));
     assert.equal(v.slice.entries.length, 20, '19 kept + m025; m003 left for the end of the board');
@@ -175,34 +179,51 @@ describe('StandingsView', () => {
   it('holds a page read ahead of the view until the stream catches up', () => {
     const b = board(20);
     const v = view();
-    v.reset({ entries: b.ranked().slice(0, 10), hasPrev: false, hasNext: true, total: 20, lastEventId: 'ep.0' });
+    const p = pagerOf(v);
+    p.reset({ entries: b.ranked().slice(0, 10), hasPrev: false, hasNext: true, total: 20, lastEventId: 'ep.0' });
     const e1 = event(1, b.change({ m015: 1000 }));
     const page = { entries: b.ranked().slice(10, 20), hasMore: false, lastEventId: 'ep.1' };
-    v.merge(page, 'next');
+    p.merge(page, 'next');
     assert.equal(v.slice.entries.length, 10, 'not merged yet');
-    v.apply(e1);
+    assert.equal(p.waiting, true);
+    p.apply(e1);
     assert.deepEqual(slim(v.slice.entries), slim(b.ranked()));
     assert.equal(v.slice.hasNext, false);
+    assert.equal(p.waiting, false);
   });
 
   it('merges a waiting page after maxWaitMs when the stream stays silent', async () => {
     const b = board(20);
     let changes = 0;
     const v = view({ onChange: () => changes++ });
-    v.reset({ entries: b.ranked().slice(10, 20), hasPrev: true, hasNext: false, total: 20, lastEventId: 'ep.0' });
-    v.merge({ entries: b.ranked().slice(0, 10), hasMore: false, lastEventId: 'ep.2' }, 'prev');
+    const p = pagerOf(v);
+    p.reset({ entries: b.ranked().slice(10, 20), hasPrev: true, hasNext: false, total: 20, lastEventId: 'ep.0' });
+    p.merge({ entries: b.ranked().slice(0, 10), hasMore: false, lastEventId: 'ep.2' }, 'prev');
     await new Promise((r) => setTimeout(r, 80));
     assert.deepEqual(slim(v.slice.entries), slim(b.ranked()));
     assert.equal(v.slice.hasPrev, false);
     assert.equal(changes, 2);
   });
 
+  it('drops a waiting page when the view starts over', async () => {
+    const b = board(20);
+    const v = view();
+    const p = pagerOf(v);
+    p.reset({ entries: b.ranked().slice(10, 20), hasPrev: true, hasNext: false, total: 20, lastEventId: 'ep.0' });
+    p.merge({ entries: b.ranked().slice(0, 10), hasMore: false, lastEventId: 'ep.2' }, 'prev');
+    p.reset({ entries: b.ranked().slice(0, 10), hasPrev: false, hasNext: true, total: 20, lastEventId: 'ep.0' });
+    assert.equal(p.waiting, false);
+    await new Promise((r) => setTimeout(r, 80));
+    assert.deepEqual(slim(v.slice.entries), slim(b.ranked().slice(0, 10)), 'the old page never joins the new rows');
+  });
+
   it('asks for a reload of a page older than its event log', () => {
     const b = board(10);
-    const v = view({ logSize: 1 });
-    v.reset({ entries: b.ranked().slice(0, 5), hasPrev: false, hasNext: true, total: 10, lastEventId: 'ep.0' });
-    v.apply(event(1, b.change({ m009: 5 })));
-    v.apply(event(2, b.change({ m009: 7 })));
-    assert.equal(v.merge({ entries: b.ranked().slice(5), hasMore: false, lastEventId: 'ep.0' }, 'next'), false);
+    const v = view();
+    const p = pagerOf(v, { logSize: 1 });
+    p.reset({ entries: b.ranked().slice(0, 5), hasPrev: false, hasNext: true, total: 10, lastEventId: 'ep.0' });
+    p.apply(event(1, b.change({ m009: 5 })));
+    p.apply(event(2, b.change({ m009: 7 })));
+    assert.equal(p.merge({ entries: b.ranked().slice(5), hasMore: false, lastEventId: 'ep.0' }, 'next'), false);
   });
 });

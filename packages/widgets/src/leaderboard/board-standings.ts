@@ -5,10 +5,14 @@ import {
   type LeaderboardEntry,
   type LeaderboardPeriod,
   type Me,
+  type StandingsEventData,
   type StandingsMeta,
   type WidgetApiClient,
 } from '@rai-kit/core/api';
-import { StandingsView, type StandingsPage, type StandingsSnapshot } from '@rai-kit/core/leaderboard';
+import { StandingsView, type StandingsSnapshot } from '@rai-kit/core/leaderboard';
+import type { StreamEvent } from '@rai-kit/core/realtime';
+import type { BoardNavigation } from './board-navigation.js';
+import { navigationCode } from './navigation-code.js';
 
 /** Which board to read, and how; without `period` the server answers for the board's default. */
 export interface ReadQuery {
@@ -37,20 +41,24 @@ export type Direction = 'next' | 'prev';
 /** Neighbours each side of the member in "around me". */
 const RADIUS = 10;
 /** Attempts at two reads from one stream position, and at a page the view can merge. */
-const ATTEMPTS = 3;
+export const ATTEMPTS = 3;
 
 /**
  * One board and period as a widget shows it: a {@link StandingsView} (which keeps rows,
- * the member's entry and the total consistent with the stream) and the reads that fill
- * it: the top page, "around me", and pages either side. One read at a time; `close()`
- * aborts it.
+ * the member's entry and the total consistent with the stream), filled first with the top
+ * page (and the member's own entry). What the reader does next (pages either side, "around
+ * me", the top again) is a {@link BoardNavigation}, loaded on first use; `close()` aborts it.
  */
 export class BoardStandings {
   readonly view: StandingsView;
   readonly query: BoardQuery;
-  #read: AbortController | undefined;
-  /** A merged page waits in the view for the stream to catch up. */
-  #merging = false;
+  readonly #onChange: () => void;
+  readonly #closed = new AbortController();
+  #navigation: BoardNavigation | undefined;
+  /** The navigation's code on its way (forgotten once it arrived or failed: the next call tries again). */
+  #loading: Promise<BoardNavigation> | undefined;
+  /** Actions waiting for that code (a prefetch is not one: it leaves the buttons alone). */
+  #waiting = 0;
 
   /**
    * Reads the top page (and, for a member, their own entry), or takes them from `prefetch`
@@ -66,14 +74,8 @@ export class BoardStandings {
 
   private constructor(query: BoardQuery, userId: string | null, onChange: () => void) {
     this.query = query;
-    this.view = new StandingsView({
-      userId,
-      topLimit: query.board.topLimit,
-      onChange: () => {
-        this.#merging = false;
-        onChange();
-      },
-    });
+    this.#onChange = onChange;
+    this.view = new StandingsView({ userId, topLimit: query.board.topLimit, onChange });
   }
 
   /** The board's event stream for this period. */
@@ -82,58 +84,48 @@ export class BoardStandings {
     return client.url(paths.leaderboardEvents(communityId, leaderboardId), { period });
   }
 
-  /** A read is in flight, or a page waits to be merged. */
+  /** An action waits for the navigation's code, a read is in flight, or a page waits to be merged. */
   get busy(): boolean {
-    return this.#read !== undefined || this.#merging;
+    return this.#navigation?.busy ?? this.#waiting > 0;
   }
 
-  /** Loads the page after the last row or before the first; nothing when busy or at the end. */
-  async more(direction: Direction): Promise<void> {
-    const { slice } = this.view;
-    if (this.busy || !(direction === 'next' ? slice.hasNext : slice.hasPrev)) return;
-    await this.#reading(async (signal) => {
-      for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-        // From the view's own edge row: rows move live, a page cursor from earlier would skip some.
-        const { entries } = this.view.slice;
-        const edge = direction === 'next' ? entries.at(-1) : entries[0];
-        if (!edge) return;
-        const page = await readPage(this.query, direction, edge.cursor, signal);
-        this.#merging = true;
-        if (this.view.merge(page, direction)) return;
-        // Read before events the view no longer keeps: read it again.
-        this.#merging = false;
-      }
-    });
+  /**
+   * The navigation, for an action: its code is loaded first if need be (`busy` meanwhile, and
+   * `onChange` once it arrived). Rejects when the code cannot be loaded; the next call tries again.
+   */
+  async navigation(): Promise<BoardNavigation> {
+    if (this.#navigation) return this.#navigation;
+    this.#waiting++;
+    try {
+      return await this.#load();
+    } finally {
+      this.#waiting--;
+    }
   }
 
-  /** Replaces the rows with the member's neighbourhood; resolves to their entry (`null`: unranked). */
-  showAroundMe(): Promise<LeaderboardEntry | null> {
-    return this.#reading(async (signal, replace) => {
-      const around = await readAroundMe(this.query, signal);
-      replace(around);
-      return around.me;
-    });
+  /** Loads the navigation's code ahead of an action (on intent); a failure is left to the action. */
+  prefetch(): void {
+    if (!this.#navigation) this.#load().catch(() => {});
   }
 
-  /** Replaces the rows with the top page. */
-  showTop(): Promise<void> {
-    return this.#reading(async (signal, replace) => replace(await readTop(this.query, signal)));
+  #load(): Promise<BoardNavigation> {
+    this.#loading ??= navigationCode
+      .load()
+      .then(({ BoardNavigation }) => (this.#navigation = new BoardNavigation(this.view, this.query, this.#closed.signal)))
+      .finally(() => {
+        this.#loading = undefined;
+        this.#onChange();
+      });
+    return this.#loading;
+  }
+
+  /** Applies an event of the board's stream: through the navigation once there is one (it joins pages with them). */
+  apply(event: StreamEvent<StandingsEventData>): void {
+    (this.#navigation ?? this.view).apply(event);
   }
 
   close(): void {
-    this.#read?.abort();
-    this.view.dispose();
-  }
-
-  /** Runs `read` as the one read in flight (aborting any other). */
-  async #reading<T>(read: (signal: AbortSignal, replace: (snapshot: StandingsSnapshot) => void) => Promise<T>): Promise<T> {
-    this.#read?.abort();
-    const controller = (this.#read = new AbortController());
-    try {
-      return await read(controller.signal, (snapshot) => this.view.reset(snapshot));
-    } finally {
-      if (this.#read === controller) this.#read = undefined;
-    }
+    this.#closed.abort();
   }
 }
 
@@ -206,22 +198,16 @@ function snapshotOf(entries: LeaderboardEntry[], meta: StandingsMeta): Standings
   };
 }
 
-async function readTop({ client, communityId, leaderboardId, period, limit }: ReadQuery, signal: AbortSignal) {
+/** The top page: the first view, and "Back to top". */
+export async function readTop({ client, communityId, leaderboardId, period, limit }: ReadQuery, signal: AbortSignal) {
   const path = paths.leaderboardEntries(communityId, leaderboardId);
   const { data, meta } = await client.request<LeaderboardEntry[], StandingsMeta>(path, { signal, query: { period, limit } });
   return snapshotOf(data, meta!);
 }
 
-async function readAroundMe({ client, communityId, leaderboardId, period }: ReadQuery, signal: AbortSignal) {
+/** The member's neighbourhood and entry: their pinned row, and "Jump to me". */
+export async function readAroundMe({ client, communityId, leaderboardId, period }: ReadQuery, signal: AbortSignal) {
   const path = paths.leaderboardAroundMe(communityId, leaderboardId);
   const { data, meta } = await client.request<AroundMe, StandingsMeta>(path, { signal, query: { period, radius: RADIUS } });
   return { ...snapshotOf(data.entries, meta!), me: data.me };
-}
-
-async function readPage(query: BoardQuery, direction: Direction, cursor: string, signal: AbortSignal): Promise<StandingsPage> {
-  const { client, communityId, leaderboardId, period, limit } = query;
-  const path = paths.leaderboardEntries(communityId, leaderboardId);
-  const edge = direction === 'next' ? { cursor } : { before: cursor };
-  const { data, meta } = await client.request<LeaderboardEntry[], StandingsMeta>(path, { signal, query: { period, limit, ...edge } });
-  return { entries: data, hasMore: (direction === 'next' ? meta!.nextCursor : meta!.prevCursor) !== null, lastEventId: meta!.lastEventId };
 }

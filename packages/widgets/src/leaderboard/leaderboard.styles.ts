@@ -17,17 +17,31 @@ export const leaderboardStyles = css`
     display: grid;
     gap: calc(var(--_space) * 1.5);
   }
+  /*
+   * Two rows of fixed height, whatever the width, the title or the board's periods: the title
+   * with the live marker, then the periods. A wrapping header grew the card after the skeleton
+   * (the periods arriving) and again when "Live" appeared, moving the page below it.
+   */
+  .header {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  /* One line that scrolls sideways when it does not fit (arrow keys bring the checked one into view). */
   .periods {
+    grid-column: 1 / -1;
     display: flex;
-    flex-wrap: wrap;
     gap: calc(var(--_space) * 0.5);
     border: 0;
-    margin: 0;
-    padding: 0;
     min-inline-size: 0;
+    overflow-x: auto;
+    scrollbar-width: none;
+    /* Room for the focus outline inside the scroller's clip, without changing the row's height. */
+    margin: -4px;
+    padding: 4px;
   }
   .period {
     position: relative;
+    flex: none;
   }
   /* The native radio stays (keyboard, form semantics); the label text is its visible face. */
   .period input {
@@ -65,8 +79,10 @@ export const leaderboardStyles = css`
   .table:focus-visible {
     outline-offset: 1px;
   }
+  /* The table's height with a full page of rows (capped like the table's), however many placeholders show. */
   .sk-table {
     overflow: hidden;
+    block-size: min(var(--rai-leaderboard-max-height), calc(2rem + 2px + var(--sk-rows) * var(--rai-leaderboard-row-height)));
   }
   .head {
     position: sticky;
@@ -223,5 +239,14 @@ export const leaderboardStyles = css`
   }
   .sk-line {
     block-size: 1em;
+  }
+  /* A bar one line of the title tall, so the skeleton header is as high as the real one. */
+  .title > .sk-line {
+    display: block;
+    margin-block: calc((1lh - 1em) / 2);
+  }
+  .period .sk-chip {
+    min-inline-size: 4.5em;
+    border-color: transparent;
   }
 `;

@@ -3,6 +3,7 @@ import type { AroundMe, LeaderboardEntry, LeaderboardPeriod, StandingsMeta } fro
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../define/leaderboard.js';
 import type { RaiLeaderboard } from './leaderboard.js';
+import { navigationCode } from './navigation-code.js';
 import {
   apiUrl,
   authUrl,
@@ -88,6 +89,21 @@ function board(id: string, setup: (el: RaiLeaderboard) => void = () => {}) {
     el.leaderboardId = id;
     setup(el);
   };
+}
+
+/** Runs `test` with `navigationCode.load` replaced, collecting the page's unhandled rejections meanwhile. */
+async function withNavigationCode(load: typeof navigationCode.load, test: (unhandled: unknown[]) => Promise<void>): Promise<void> {
+  const real = navigationCode.load;
+  const unhandled: unknown[] = [];
+  const collect = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+  navigationCode.load = load;
+  addEventListener('unhandledrejection', collect);
+  try {
+    await test(unhandled);
+  } finally {
+    navigationCode.load = real;
+    removeEventListener('unhandledrejection', collect);
+  }
 }
 
 const live = (el: RaiLeaderboard) => until(() => !!shadow(el).querySelector('[part=live]:not([hidden])'), 'stream open');
@@ -278,6 +294,63 @@ describe('<rai-leaderboard> public', () => {
     el.remove();
   });
 
+  it('"Load more" before its code has loaded: prefetched on intent, busy until it arrives, then the rows', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-arena'));
+    const real = navigationCode.load;
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    let loads = 0;
+    await withNavigationCode(
+      async () => {
+        loads++;
+        await arrived;
+        return real();
+      },
+      async (unhandled) => {
+        await settled(el);
+        expect(loads, 'the first view (default page size and height) needs none of it').to.equal(0);
+        shadow(el).querySelector('[part=frame]')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        expect(loads, 'pointer over the widget').to.equal(1);
+        button(el, 'load-more').click();
+        await el.updateComplete;
+        expect(button(el, 'load-more').getAttribute('aria-disabled')).to.equal('true');
+        expect(rows(el).some((row) => rowIndex(row) === 22)).to.be.false;
+        arrive();
+        await until(() => rows(el).some((row) => rowIndex(row) === 22), 'row 21 rendered');
+        expect(loads, 'loaded once').to.equal(1);
+        expect(unhandled).to.have.length(0);
+      },
+    );
+    el.remove();
+  });
+
+  it('shows an error with a working retry when the code for more rows cannot be loaded', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-arena'));
+    const real = navigationCode.load;
+    await withNavigationCode(
+      () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      async (unhandled) => {
+        // A prefetch that fails says nothing: the action that needs the code reports it.
+        shadow(el).querySelector('[part=frame]')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+        await settled(el);
+        expect(shadow(el).querySelector('[role=alert]')).to.be.null;
+        const failed = oneEvent(el, 'rai-error');
+        button(el, 'load-more').click();
+        expect((await failed).detail.message).to.contain('dynamically imported module');
+        await el.updateComplete;
+        expect(text(el, '[role=alert]')).to.contain('Something went wrong');
+        expect(rows(el).length, 'the rows stay').to.be.greaterThan(0);
+        await expect(el).to.be.accessible();
+        navigationCode.load = real;
+        button(el, 'retry-button').click();
+        await until(() => rows(el).some((row) => rowIndex(row) === 22), 'row 21 rendered');
+        expect(shadow(el).querySelector('[role=alert]')).to.be.null;
+        expect(unhandled).to.have.length(0);
+      },
+    );
+    el.remove();
+  });
+
   it('moves a member who climbs, shifts the others, and ends equal to the server', async () => {
     const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-xp'));
     await live(el);
@@ -400,6 +473,28 @@ describe('<rai-leaderboard> member', () => {
 
     button(el, 'top-button').click();
     await until(() => shown(rows(el)[0]!).rank === '1', 'top rows again');
+    el.remove();
+  });
+
+  it('"Jump to me" whose code cannot be loaded shows an error; its retry jumps', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-arena', (w) => (w.authUrl = authUrl({ user: freshUser() }))));
+    const real = navigationCode.load;
+    await withNavigationCode(
+      () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      async (unhandled) => {
+        const failed = oneEvent(el, 'rai-error');
+        button(el, 'jump-button').click();
+        await failed;
+        await el.updateComplete;
+        expect(text(el, '[role=alert]')).to.contain('Something went wrong');
+        expect(own(el), 'still at the top').to.be.null;
+        navigationCode.load = real;
+        button(el, 'retry-button').click();
+        await until(() => focused(el, own(el)), 'own row focused');
+        expect(shadow(el).querySelector('[role=alert]')).to.be.null;
+        expect(unhandled).to.have.length(0);
+      },
+    );
     el.remove();
   });
 

@@ -1,4 +1,4 @@
-import { ApiError, paths, type Leaderboard, type LeaderboardPeriod, type StandingsEventData } from '@rai-kit/core/api';
+import { ApiError, isAbort, paths, type Leaderboard, type LeaderboardPeriod, type StandingsEventData } from '@rai-kit/core/api';
 import type { StandingsSlice } from '@rai-kit/core/leaderboard';
 import type { StreamEvent } from '@rai-kit/core/realtime';
 import { initialState, Task, TaskStatus } from '@lit/task';
@@ -18,7 +18,7 @@ import { entryCells, type CellContext } from './entry-cells.js';
 import { rowPositions, slideFrom, type RowPositions } from './flip.js';
 import { leaderboardStyles } from './leaderboard.styles.js';
 
-/** Skeleton rows: enough to fill the default max height, so content does not jump. */
+/** Placeholder rows drawn: enough to fill the default max height (the table's box is sized by CSS). */
 const SKELETON_ROWS = 8;
 
 /**
@@ -92,6 +92,8 @@ export class RaiLeaderboard extends RaiWidget {
   /** Polite announcement for screen readers (the member's own rank changes). */
   @state() private announcement = '';
   @state() private brokenAvatars: ReadonlySet<string> = new Set();
+  /** The last "more rows", "Jump to me" or "Back to top" failed: shown with a retry of it. */
+  @state() private failure: { error: unknown; retry: () => void } | null = null;
 
   protected readonly locale = new LocaleController(this, leaderboardCatalog);
 
@@ -132,6 +134,7 @@ export class RaiLeaderboard extends RaiWidget {
     },
     onComplete: () => {
       this.#autoLoad = true;
+      this.failure = null;
       this.rows.scrollToIndex(0);
       if (this.#ready) return;
       this.#ready = true;
@@ -177,11 +180,12 @@ export class RaiLeaderboard extends RaiWidget {
   }
 
   private applyEvent(event: StreamEvent<StandingsEventData>): void {
-    const view = this.standings.value?.view;
-    if (!view) return;
+    const standings = this.standings.value;
+    if (!standings) return;
+    const { view } = standings;
     const before = view.me?.rank ?? null;
     this.#flip = rowPositions(this.renderedRows());
-    view.apply(event);
+    standings.apply(event);
     const after = view.me?.rank ?? null;
     if (after !== null && after !== before) {
       const { movedUp, movedDown } = this.locale.msg.leaderboard;
@@ -193,13 +197,18 @@ export class RaiLeaderboard extends RaiWidget {
     const standings = this.standings.value;
     if (!standings) return;
     const before = standings.view.slice.entries.length;
+    this.failure = null;
     try {
-      await standings.more(direction);
+      await (await standings.navigation()).more(direction);
       // A page that added nothing would be read again on every render: stop until asked.
       if (!standings.busy && standings.view.slice.entries.length === before) this.#autoLoad = false;
     } catch (error) {
       this.#autoLoad = false;
-      this.reportError(error);
+      this.fail(error, () => {
+        this.#autoLoad = true;
+        // Retried rows below show at once, as "Load more" does: the end is where the user was.
+        void (direction === 'next' ? this.loadMore() : this.more('prev'));
+      });
     }
     this.requestUpdate();
   }
@@ -210,32 +219,50 @@ export class RaiLeaderboard extends RaiWidget {
     if (!standings || standings.busy) return;
     const first = standings.view.slice.entries.length;
     this.#autoLoad = true;
-    await this.more('next');
+    const loading = this.more('next');
+    this.requestUpdate(); // the button shows busy while the rows (and maybe their code) load
+    await loading;
     if (standings.view.slice.entries.length > first) this.rows.scrollToIndex(first);
   }
 
   private async jumpToMe(): Promise<void> {
     const standings = this.standings.value;
     if (!standings) return;
+    this.failure = null;
     try {
-      const me = await standings.showAroundMe();
+      const me = await (await standings.navigation()).showAroundMe();
       const index = standings.view.slice.entries.findIndex((e) => e.user.id === me?.user.id);
       if (index >= 0) await this.showRow(index, '.body > [aria-current=true]');
     } catch (error) {
-      this.reportError(error);
+      this.fail(error, () => void this.jumpToMe());
     }
   }
 
   private async backToTop(): Promise<void> {
     const standings = this.standings.value;
     if (!standings) return;
+    this.failure = null;
     try {
-      await standings.showTop();
+      await (await standings.navigation()).showTop();
       // The button leaves with the rows above; the table is where the user was heading.
       await this.showRow(0, '[part=table]');
     } catch (error) {
-      this.reportError(error);
+      this.fail(error, () => void this.backToTop());
     }
+  }
+
+  /**
+   * A failed read, or navigation code that could not be loaded (offline): reported, and shown
+   * below the table with a retry. An abort is a newer action taking over, not a failure.
+   */
+  private fail(error: unknown, retry: () => void): void {
+    this.reportError(error);
+    if (!isAbort(error)) this.failure = { error, retry };
+  }
+
+  /** Pointer or focus in the widget: the reader may scroll or ask for more next, so their code loads now. */
+  private prefetchNavigation(): void {
+    this.standings.value?.prefetch();
   }
 
   /** After the rows were replaced: scrolls row `index` into view and moves focus to `focusTarget`. */
@@ -311,7 +338,15 @@ export class RaiLeaderboard extends RaiWidget {
           : this.renderSkeleton(true);
     // The rank column fits the longest rank ("#100,000"), so every windowed row aligns.
     const rankChars = this.locale.number(this.standings.value?.view.total ?? 100).length + 1;
-    return html`<div part="frame" class="frame" dir=${dir} lang=${lang} style=${styleMap({ '--rank-chars': String(rankChars) })}>
+    return html`<div
+      part="frame"
+      class="frame"
+      dir=${dir}
+      lang=${lang}
+      style=${styleMap({ '--rank-chars': String(rankChars) })}
+      @pointerover=${this.prefetchNavigation}
+      @focusin=${this.prefetchNavigation}
+    >
       ${body}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
@@ -360,12 +395,15 @@ export class RaiLeaderboard extends RaiWidget {
     const { entries, hasNext } = view.slice;
     const ctx = this.cellContext(board);
     const table = entries.length === 0 ? emptyView(msg.leaderboard.empty) : this.renderTable(standings, ctx);
+    const { failure } = this;
     return html`${table}
-      ${hasNext
-        ? html`<button part="button load-more" class="button load-more" aria-disabled=${standings.busy} @click=${() => void this.loadMore()}>
-            ${msg.leaderboard.loadMore}
-          </button>`
-        : nothing}
+      ${failure
+        ? errorView(msg, failure.error, failure.retry)
+        : hasNext
+          ? html`<button part="button load-more" class="button load-more" aria-disabled=${standings.busy} @click=${() => void this.loadMore()}>
+              ${msg.leaderboard.loadMore}
+            </button>`
+          : nothing}
       ${this.auth.authenticated ? this.renderMe(standings, ctx) : nothing}`;
   }
 
@@ -446,14 +484,19 @@ export class RaiLeaderboard extends RaiWidget {
     };
   }
 
-  /** Placeholders with the content's geometry: the whole card, or only the rows under a loaded header. */
+  /**
+   * Placeholders with the content's geometry, the whole card or only what is under a loaded
+   * header, as tall as the common case renders (a board with periods and more members than a
+   * page: a full table and "Load more"), so nothing below the widget moves when data arrives.
+   */
   private renderSkeleton(withHeader: boolean): TemplateResult {
     const line = (width: string) => html`<span class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></span>`;
+    const chip = html`<span class="period"><span class="skeleton sk-chip" part="skeleton">&nbsp;</span></span>`;
     return html`<div class="loading" role="status">
       <span class="visually-hidden">${this.locale.msg.loading}</span>
       <div aria-hidden="true" class="loading">
-        ${withHeader ? html`<div class="header">${line('40%')}</div>` : nothing}
-        <div class="table sk-table">
+        ${withHeader ? html`<div class="header"><p class="title">${line('40%')}</p><div class="periods">${chip}${chip}${chip}</div></div>` : nothing}
+        <div class="table sk-table" style=${styleMap({ '--sk-rows': String(this.pageSize) })}>
           <div class="grid header-row"></div>
           ${Array.from(
             { length: Math.min(SKELETON_ROWS, this.pageSize) },
@@ -464,6 +507,7 @@ export class RaiLeaderboard extends RaiWidget {
             </div>`,
           )}
         </div>
+        <span class="button load-more skeleton sk-button" part="skeleton">&nbsp;</span>
       </div>
     </div>`;
   }

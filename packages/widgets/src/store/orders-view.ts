@@ -1,11 +1,12 @@
 import type { Order } from '@rai-kit/core/api';
 import { html, nothing, type TemplateResult } from 'lit';
 import { emptyView } from '../base/state-views.js';
+import { formatDate } from '../i18n/date-format.js';
 import type { StoreViewContext } from './product-card.js';
 
 export interface OrdersContext extends StoreViewContext {
-  /** A date and time in the widget's language. */
-  date: (iso: string) => string;
+  /** The widget's language, for dates and times. */
+  lang: string;
   /** The order whose code was just copied (its button says so for a moment). */
   copiedId: string | null;
   onCopy: (order: Order, code: string) => void;
@@ -34,7 +35,7 @@ function historyView(ctx: OrdersContext, order: Order): TemplateResult {
     <ol>
       ${order.history.map(
         (step) => html`<li>
-          <time datetime=${step.at}>${ctx.date(step.at)}</time> — ${msg.orderStatus[step.status]}${step.note ? html`: ${step.note}` : nothing}
+          <time datetime=${step.at}>${formatDate(ctx.lang, step.at, 'date-time')}</time> — ${msg.orderStatus[step.status]}${step.note ? html`: ${step.note}` : nothing}
         </li>`,
       )}
     </ol>
@@ -52,7 +53,7 @@ function orderView(ctx: OrdersContext, order: Order): TemplateResult {
       <p class="name">${order.product.name}</p>
       <p class="order-meta">
         <span part="price">${ctx.price(order.price)}</span>
-        <time datetime=${order.createdAt}>${msg.orderedOn(ctx.date(order.createdAt))}</time>
+        <time datetime=${order.createdAt}>${msg.orderedOn(formatDate(ctx.lang, order.createdAt, 'date-time'))}</time>
         <span part="badge" class="badge status ${order.status}">${msg.orderStatus[order.status]}</span>
       </p>
       ${redemptionView(ctx, order)} ${historyView(ctx, order)}

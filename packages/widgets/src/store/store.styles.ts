@@ -79,13 +79,25 @@ export const storeStyles = css`
     border-radius: calc(var(--_radius) * 0.8);
     padding: calc(var(--_space) * 0.75) var(--_space);
   }
+  /* The skeleton is as tall as a full first page without badges (the loader reserves the same). */
   .sk-search {
     display: block;
-    block-size: 2.5rem;
+    block-size: calc(1lh + var(--_space) * 1.5 + 2px);
   }
   .sk-line {
     display: block;
-    block-size: 0.9em;
+    block-size: 1em;
+    margin-block: calc((1lh - 1em) / 2);
+  }
+  .category.sk-chip {
+    min-inline-size: 5em;
+    border-color: transparent;
+    background: var(--_raised);
+  }
+  .sk-grid {
+    justify-self: stretch;
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
   }
   /* The grid follows the widget's width, not the page's: a store in a sidebar gets one column. */
   .grid-area {

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { Order, Product, PurchaseResult, StoreCategory, StoreConfig } from '@rai-kit/core/api';
 import { sendKeys } from '@web/test-runner-commands';
 import '../define/store.js';
+import { ordersCode } from './orders-code.js';
 import type { RaiStore } from './store.js';
 import { apiUrl, authUrl, award, community, injectFault, mintToken, until } from '../../../../test/support/sandbox.js';
 import { memberIds, mount, resetSandboxAfterEach, shadowText as text } from '../../../../test/support/widgets.js';
@@ -460,6 +461,57 @@ describe('<rai-store> member', () => {
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(tabs()[0]!.getAttribute('aria-selected')).to.equal('true');
+    el.remove();
+  });
+
+  it('loads "My orders" code on intent or on opening, showing the list skeleton until it arrives', async () => {
+    const { el } = await mount('rai-store', 'rai-ready', asMember(freshUser()));
+    // As on a page that has not loaded the chunk yet: it arrives when the test lets it.
+    const real = ordersCode.load;
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    let loads = 0;
+    ordersCode.load = async () => {
+      loads++;
+      await arrived;
+      return real();
+    };
+    try {
+      expect(loads, 'not with the store').to.equal(0);
+      part(el, 'tabs')!.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+      expect(loads, 'pointer over the tabs').to.equal(1);
+      shadow(el).querySelectorAll<HTMLElement>('[role=tab]')[1]!.click();
+      await settled(el);
+      const panel = shadow(el).querySelector<HTMLElement>('#panel-orders')!;
+      expect(panel.hidden).to.be.false;
+      expect(within(panel, '[role=status]')).to.equal('Loading…');
+      arrive();
+      await until(() => !!panel.querySelector('[part~=empty]'), 'orders shown');
+      expect(within(panel, '[part~=empty]')).to.equal('You have not bought anything yet.');
+    } finally {
+      ordersCode.load = real;
+    }
+    el.remove();
+  });
+
+  it('shows the error state with a working retry when "My orders" code cannot be loaded', async () => {
+    const { el } = await mount('rai-store', 'rai-ready', asMember(freshUser()));
+    const real = ordersCode.load;
+    ordersCode.load = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    try {
+      const failed = oneEvent(el, 'rai-error');
+      shadow(el).querySelectorAll<HTMLElement>('[role=tab]')[1]!.click();
+      expect((await failed).detail.message).to.contain('dynamically imported module');
+      await el.updateComplete;
+      const panel = shadow(el).querySelector<HTMLElement>('#panel-orders')!;
+      expect(within(panel, '[role=alert]')).to.contain('Something went wrong');
+      await expect(el).to.be.accessible();
+      ordersCode.load = real;
+      panel.querySelector<HTMLElement>('[part~=retry-button]')!.click();
+      await until(() => !!panel.querySelector('[part~=empty]'), 'orders shown after retry');
+    } finally {
+      ordersCode.load = real;
+    }
     el.remove();
   });
 

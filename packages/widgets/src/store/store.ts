@@ -18,23 +18,20 @@ import { live } from 'lit/directives/live.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { PurchaseDetail } from '../base/events.js';
 import { RaiWidget } from '../base/rai-widget.js';
-import { formatDate } from '../i18n/date-format.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
 import { storeCatalog } from '../i18n/catalogs/store.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { Catalog } from './catalog.js';
-import { OrderBook } from './order-book.js';
-import { ordersView, type OrdersContext } from './orders-view.js';
+import { ordersCode } from './orders-code.js';
+import type { OrdersContext } from './orders.js';
 import { productCard, type CardContext, type StoreViewContext } from './product-card.js';
 import type { RaiStoreProductDialog } from './product-dialog.js';
 import { storeStyles } from './store.styles.js';
 
 /** Pause after the last keystroke before searching: one request per word typed, not per letter. */
 const SEARCH_DEBOUNCE_MS = 250;
-/** Placeholder cards while the first page loads. */
-const SKELETON_CARDS = 8;
 /** Orders per page of "My orders". */
 const ORDERS_PAGE = 20;
 /** How long "Copied" replaces "Copy code". */
@@ -166,11 +163,13 @@ export class RaiStore extends RaiWidget {
     onError: (error) => this.reportError(error),
   });
 
+  /** "My orders": its code (a chunk of its own, see `orders-code.ts`) and the member's first page. */
   private readonly orders = new Task(this, {
     args: () => [this.#session, this.ordersWanted] as const,
     task: async ([session, wanted], { signal }) => {
       if (!session?.me || !wanted) return initialState;
-      return OrderBook.open(session.api, ORDERS_PAGE, signal);
+      const { OrderBook, ordersView } = await ordersCode.load();
+      return { book: await OrderBook.open(session.api, ORDERS_PAGE, signal), view: ordersView };
     },
     onError: (error) => this.reportError(error),
   });
@@ -213,7 +212,8 @@ export class RaiStore extends RaiWidget {
 
   /** A new order or a status change, from the stream or a purchase. */
   #takeOrder(order: Order, announce: boolean): void {
-    const book = this.orders.value;
+    // Before "My orders" was opened there is no list to update: it loads with this order.
+    const book = this.orders.value?.book;
     const shown = book?.get(order.id);
     if (book && !book.upsert(order)) return;
     // A new order was announced by the dialog that placed it; a status change is news.
@@ -334,6 +334,11 @@ export class RaiStore extends RaiWidget {
     this.renderRoot.querySelector<HTMLElement>('[role=tab][aria-selected=true]')?.focus();
   }
 
+  /** Intent to use the tabs: "My orders" code starts loading (a failure waits for the tab itself to report it). */
+  #prefetchOrders(): void {
+    if (!this.ordersWanted) ordersCode.load().catch(() => {});
+  }
+
   #showView(view: StoreView): void {
     this.view = view;
     if (view === 'orders') this.ordersWanted = true;
@@ -426,7 +431,15 @@ export class RaiStore extends RaiWidget {
       >
         ${label}
       </button>`;
-    return html`<div part="tabs" class="tabs" role="tablist" aria-label=${msg.store.views} @keydown=${(e: KeyboardEvent) => void this.#onTabKey(e)}>
+    return html`<div
+      part="tabs"
+      class="tabs"
+      role="tablist"
+      aria-label=${msg.store.views}
+      @keydown=${(e: KeyboardEvent) => void this.#onTabKey(e)}
+      @pointerover=${() => this.#prefetchOrders()}
+      @focusin=${() => this.#prefetchOrders()}
+    >
       ${tab('shop', msg.store.shop)} ${tab('orders', msg.store.myOrders)}
     </div>`;
   }
@@ -510,14 +523,14 @@ export class RaiStore extends RaiWidget {
       initial: () => this.#renderOrdersSkeleton(),
       pending: () => this.#renderOrdersSkeleton(),
       error: (error) => errorView(msg, error, () => void this.orders.run()),
-      complete: (book) => {
+      complete: ({ book, view }) => {
         const ctx: OrdersContext = {
           ...this.#context(session),
-          date: (iso) => formatDate(lang, iso, 'date-time'),
+          lang,
           copiedId: this.copiedId,
           onCopy: (order, code) => void this.#copy(order, code),
         };
-        return html`${ordersView(ctx, book.orders)}
+        return html`${view(ctx, book.orders)}
         ${book.hasMore
           ? html`<button part="button load-more" class="button load-more" aria-disabled=${book.busy ? 'true' : 'false'} @click=${() =>
                 void this.#more(async () => {
@@ -536,26 +549,37 @@ export class RaiStore extends RaiWidget {
     return html`<span class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></span>`;
   }
 
-  /** Cards with the real cards' geometry, in the real grid, so nothing moves when products arrive. */
+  /**
+   * A page of cards with the real cards' geometry (image, one-line name, price, type), in the
+   * real grid, and "Load more": as tall as a full first page without badges, so little moves
+   * when products arrive (a badge or a name on two lines adds a line to its row).
+   */
   #renderGridSkeleton(): TemplateResult {
-    return html`<div role="status">
+    return html`<div role="status" class="sk-grid">
       <span class="visually-hidden">${this.locale.msg.loading}</span>
       <ul class="grid" aria-hidden="true">
         ${Array.from(
-          { length: SKELETON_CARDS },
+          { length: this.limit },
           () => html`<li class="card">
             <div class="media skeleton" part="skeleton"></div>
             ${this.#skeletonLine('70%')} ${this.#skeletonLine('35%')}
+            <p class="type">${this.#skeletonLine('45%')}</p>
           </li>`,
         )}
       </ul>
+      <span class="button load-more skeleton sk-button" part="skeleton" aria-hidden="true">&nbsp;</span>
     </div>`;
   }
 
+  /** The public shop's layout: header, one line of categories, search, grid. */
   #renderSkeleton(): TemplateResult {
+    const chip = html`<li><span class="category skeleton sk-chip" part="skeleton">&nbsp;</span></li>`;
     return html`<div class="header" aria-hidden="true">${this.#skeletonLine('40%')}</div>
-      <div class="search" aria-hidden="true"><span class="skeleton sk-search" part="skeleton"></span></div>
-      <div class="grid-area">${this.#renderGridSkeleton()}</div>`;
+      <div class="panel">
+        <ul class="categories" aria-hidden="true">${chip}${chip}${chip}</ul>
+        <div class="search" aria-hidden="true"><span class="skeleton sk-search" part="skeleton"></span></div>
+        <div class="grid-area">${this.#renderGridSkeleton()}</div>
+      </div>`;
   }
 
   #renderOrdersSkeleton(): TemplateResult {
