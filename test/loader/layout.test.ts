@@ -2,7 +2,9 @@
  * No layout shift: while a widget's code loads, the loader's reserve stylesheet holds the
  * height of the widget's loading skeleton, so content below it does not move on upgrade.
  * Real widgets, at widths where their skeletons differ (a tag upgrades once per page, so each
- * test places all its widths at once).
+ * test places all its widths at once). Where the content's height is known before the data
+ * (`settled`: the leaderboard's full page of rows; the XP tier ladder's reserve, whose default
+ * is the sandbox community's public ladder), nothing moves when the data arrives either.
  */
 import { expect } from '@open-wc/testing';
 import type { LitElement } from 'lit';
@@ -10,13 +12,36 @@ import { startLoader, type Loader } from '../../packages/widgets/src/loader/load
 import { reserveLayout } from '../../packages/widgets/src/loader/reserve-styles.js';
 import { apiUrl, community } from '../support/sandbox.js';
 
+interface Placement {
+  width: number;
+  /** The partner's own custom properties on the tag. */
+  style?: string;
+  /** The height the loader must reserve, when the test sets it through `style`. */
+  reserves?: number;
+  /** The content's height is known before the data: nothing moves when the data arrives either. */
+  settled?: boolean;
+}
+
 const widgets = {
-  'rai-leaderboard': { widths: [600], define: () => import('../../packages/widgets/src/define/leaderboard.js') },
-  'rai-xp-tier': { widths: [600], define: () => import('../../packages/widgets/src/define/xp-tier.js') },
-  'rai-chat-channel': { widths: [600], define: () => import('../../packages/widgets/src/define/chat-channel.js') },
-  // The store's skeleton grid has one to four columns depending on its width.
-  'rai-store': { widths: [320, 500, 700, 1000], define: () => import('../../packages/widgets/src/define/store.js') },
-};
+  // The period switcher is one scrolling line, so the header does not grow at a narrow width.
+  'rai-leaderboard': {
+    placements: [{ width: 320, settled: true }, { width: 600, settled: true }],
+    define: () => import('../../packages/widgets/src/define/leaderboard.js'),
+  },
+  // The default reserve is the sandbox community's public ladder; another ladder sets its own.
+  'rai-xp-tier': {
+    placements: [{ width: 600, settled: true }, { width: 600, style: '--rai-xp-tier-reserve: 30rem', reserves: 480 }],
+    define: () => import('../../packages/widgets/src/define/xp-tier.js'),
+  },
+  'rai-chat-channel': { placements: [{ width: 600 }], define: () => import('../../packages/widgets/src/define/chat-channel.js') },
+  // The store's skeleton grid has one to four columns depending on its width, and its images
+  // grow with the width. Its content is taller than the skeleton by each row's badges and
+  // two-line names, which only the data tells.
+  'rai-store': {
+    placements: [320, 393, 500, 700, 1000].map((width) => ({ width })),
+    define: () => import('../../packages/widgets/src/define/store.js'),
+  },
+} satisfies Record<string, { placements: Placement[]; define: () => Promise<unknown> }>;
 
 reserveLayout(document);
 let loader: Loader | undefined;
@@ -25,10 +50,11 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-function place(tag: string, width: number) {
+function place(tag: string, { width, style }: Placement) {
   const box = document.createElement('div');
   box.style.width = `${width}px`;
   const el = document.createElement(tag);
+  if (style) el.setAttribute('style', style);
   el.setAttribute('community-id', community);
   el.setAttribute('api-url', apiUrl);
   el.setAttribute('leaderboard-id', 'lb-xp');
@@ -41,20 +67,30 @@ function place(tag: string, width: number) {
 }
 
 describe('rai-kit loader: reserved layout', () => {
-  for (const [tag, { widths, define }] of Object.entries(widgets)) {
-    it(`<${tag}> (${widths.join(', ')}px wide) does not move what follows it when it upgrades`, async () => {
-      const placed = widths.map((width) => place(tag, width));
+  for (const [tag, { placements, define }] of Object.entries(widgets) as Array<[string, { placements: Placement[]; define: () => Promise<unknown> }]>) {
+    const what = placements.map(({ width, style }) => `${width}px${style ? ` with ${style}` : ''}`).join(', ');
+    const when = placements.some((p) => p.settled) ? 'when it upgrades or its data arrives' : 'when it upgrades';
+    it(`<${tag}> (${what}) does not move what follows it ${when}`, async () => {
+      const placed = placements.map((placement) => ({ ...placement, ...place(tag, placement) }));
+      const ready = Promise.all(placed.map(({ el }) => new Promise((resolve) => el.addEventListener('rai-ready', resolve, { once: true }))));
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       loader = startLoader(document, { base: new URL('/', location.href), importer: () => gate.then(define) });
       const offset = ({ el, below }: (typeof placed)[number]) => below.getBoundingClientRect().top - el.getBoundingClientRect().top;
+      const name = ({ width, style }: Placement) => `${width}px wide${style ? ` with ${style}` : ''}`;
       const before = placed.map(offset);
       for (const reserved of before) expect(reserved).to.be.greaterThan(100); // something is reserved
+      placed.forEach((p) => p.reserves && expect(p.el.getBoundingClientRect().height, name(p)).to.equal(p.reserves));
       release();
       await loader.ready;
       await Promise.all(placed.map(({ el }) => el.updateComplete));
-      const after = placed.map(offset);
-      after.forEach((top, i) => expect(top, `${widths[i]}px wide`).to.be.closeTo(before[i]!, 1));
+      placed.forEach((p, i) => expect(offset(p), name(p)).to.be.closeTo(before[i]!, 1));
+      if (!placed.some((p) => p.settled)) return;
+      await ready;
+      // The renders the data sets off (the leaderboard's row window measures, then renders again).
+      for (let frame = 0; frame < 3; frame++) await new Promise(requestAnimationFrame);
+      await Promise.all(placed.map(({ el }) => el.updateComplete));
+      placed.forEach((p, i) => p.settled && expect(offset(p), `${name(p)}, with data`).to.be.closeTo(before[i]!, 1));
     });
   }
 });

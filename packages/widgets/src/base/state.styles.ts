@@ -31,6 +31,11 @@ export const stateStyles = css`
     border-radius: calc(var(--_radius) * 0.6);
     animation: rai-pulse 1.4s ease-in-out infinite;
   }
+  /* A button's placeholder ("Load more"): the button's own box (font, padding, border), without its colours. */
+  .button.sk-button {
+    inline-size: 8rem;
+    border-color: transparent;
+  }
   .live {
     display: inline-flex;
     align-items: center;

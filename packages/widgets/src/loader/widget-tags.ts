@@ -2,22 +2,30 @@
  * The tags the loader knows (the CDN entry defining `rai-x` is `rai-x.js`), each with the height of its
  * loading skeleton at the default theme and a 16px root font (measured in Chromium), which the
  * loader reserves while the tag is undefined so the page does not shift when it upgrades.
+ * A skeleton is as tall as the widget's content in the common case, so the data arriving does
+ * not shift it either. The heights are the default configuration's (every byte here is in the
+ * loader's 2 kB), except where a custom property is the only way a partner can tell the height:
+ * the XP tier ladder's `--rai-xp-tier-reserve` (its height is the community's tiers), the
+ * frame's `--rai-frame-height`.
  * `heights` lists [from this element width in px, height]: the store's skeleton grid gains a
- * column at 394, 594 and 794px (its own container queries plus its padding); the others do not
- * depend on width. The frame's is its own `--rai-frame-height`.
+ * column at 394, 594 and 794px (its own container queries plus its padding), and its images
+ * grow with the width (`cqi`: the reserve makes the element its own query container); the
+ * others do not depend on width.
  * Nested tags a widget defines itself (rai-chat-composer, rai-store-product-dialog, …) are
  * not here: their parent's entry registers them.
  */
 export const WIDGET_TAGS = {
-  'rai-leaderboard': { heights: [[0, '32.875rem']] },
-  'rai-xp-tier': { heights: [[0, '8.8125rem']] },
+  'rai-leaderboard': { heights: [[0, '37.3375rem']] },
+  'rai-xp-tier': { heights: [[0, 'var(--rai-xp-tier-reserve,37.5rem)']] },
   'rai-chat-channel': { heights: [[0, '32.625rem']] },
+  // A page of 24 cards in 1–4 columns: per column count, the rows' 4:3 images (the cards' width,
+  // 100cqi less the frame and the gaps) plus everything else (in px: 1lh of the text is 21.75px).
   'rai-store': {
     heights: [
-      [0, '40.375rem'],
-      [394, '24.125rem'],
-      [594, '20.0625rem'],
-      [794, '16rem'],
+      [0, 'calc(1800cqi + 1748.5px)'],
+      [394, 'calc(450cqi + 1077.6px)'],
+      [594, 'calc(200cqi + 810px)'],
+      [794, 'calc(112.5cqi + 667.9px)'],
     ],
   },
   'rai-frame': { heights: [[0, 'var(--rai-frame-height, 150px)']] },

@@ -5,6 +5,8 @@ export const xpTierStyles = css`
     --rai-xp-tier-bar: var(--_primary);
     --rai-xp-tier-track: var(--_raised);
     --rai-xp-tier-bar-height: 0.625rem;
+    /* The same default as the loader's reserve (loader/widget-tags.ts). */
+    --rai-xp-tier-reserve: 37.5rem;
   }
   .summary {
     display: grid;
@@ -133,6 +135,11 @@ export const xpTierStyles = css`
   }
   .sk-line {
     block-size: 1em;
+  }
+  /* The whole card while loading (the frame is border-box): no height the data could know sooner. */
+  .frame:has(> .sk-reserve) {
+    min-block-size: var(--rai-xp-tier-reserve);
+    align-content: start;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar {

@@ -70,6 +70,7 @@ const MAX_TIERS = 100;
  * @cssprop --rai-xp-tier-bar - Progress bar colour. Default: `--rai-color-primary`.
  * @cssprop --rai-xp-tier-track - Progress track colour. Default: `--rai-color-surface-raised`.
  * @cssprop --rai-xp-tier-bar-height - Progress bar thickness. Default: 0.625rem.
+ * @cssprop --rai-xp-tier-reserve - Height the widget holds while it loads (the loader holds it too, before the widget's code arrives), so the page does not move when the ladder appears. Set it to your ladder's rendered height. Default: 37.5rem, the sandbox community's public ladder.
  * @cssprop --rai-color-primary - Global brand colour (and every other `--rai-*` theme token).
  */
 export class RaiXpTier extends RaiWidget {
@@ -156,13 +157,20 @@ export class RaiXpTier extends RaiWidget {
     </div>`;
   }
 
+  /**
+   * A ladder of placeholders in a frame held at `--rai-xp-tier-reserve` (xp-tier.styles.ts): the
+   * real height depends on the community's tiers and rules, which only the data tells.
+   */
   private renderSkeleton(): TemplateResult {
     const line = (width: string) =>
       html`<div class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></div>`;
-    return html`<div class="summary" role="status">
+    const tier = html`<div class="tier">${line('1rem')} ${line('45%')} ${line('4rem')}</div>`;
+    return html`<div class="summary sk-reserve" role="status">
       <span class="visually-hidden">${this.locale.msg.loading}</span>
       <div aria-hidden="true" class="summary">
-        ${line('40%')} ${line('60%')} ${line('100%')} ${line('80%')} ${line('70%')}
+        ${line('40%')}
+        <div class="tiers">${tier}${tier}${tier}${tier}</div>
+        ${line('30%')} ${line('100%')} ${line('80%')}
       </div>
     </div>`;
   }
