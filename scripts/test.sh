@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# `npm test`: type-check, Node tests (core, server, build), browser tests (headless Chromium),
-# e2e tests of the three embeddings (Chromium), size budgets of the CDN build.
+# `npm test`: type-check, Node tests (core, server, build), the npm packages as a user installs
+# them, browser tests (headless Chromium), e2e tests of the three embeddings (Chromium), size
+# budgets of the CDN build.
 # Each stage runs even when an earlier one fails, so one run shows every failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,7 @@ run() {
 }
 run "type-check" npm run --silent test:types
 run "node tests (core, server, build)" npm run --silent test:node
+run "npm packages: packed, installed outside the workspace, consumed (tsc, Node, esbuild, Chromium)" npm run --silent test:package
 run "browser tests (Chromium)" npm run --silent test:browser
 run "e2e: the three embeddings (Chromium)" npm run --silent test:e2e
 run "size budgets (CDN build, gzip/brotli)" npm run --silent test:size
