@@ -19,13 +19,14 @@ const KB = 1000;
 /** gzip bytes. `target: null`: no budget in the issue, guarded by its ceiling only. */
 const LIMITS: Record<string, { target: number | null; ceiling: number }> = {
   loader: { target: 2 * KB, ceiling: 2 * KB },
-  'rai-leaderboard': { target: 15 * KB, ceiling: 28.2 * KB },
-  'rai-xp-tier': { target: 15 * KB, ceiling: 21.7 * KB },
-  'rai-chat-channel': { target: 15 * KB, ceiling: 36.7 * KB },
-  'rai-store': { target: 15 * KB, ceiling: 27 * KB },
-  'rai-frame': { target: null, ceiling: 29.9 * KB },
-  'all four': { target: 40 * KB, ceiling: 57.1 * KB },
-  'frame.js': { target: null, ceiling: 11.6 * KB },
+  'rai-leaderboard': { target: 15 * KB, ceiling: 27.2 * KB },
+  'rai-xp-tier': { target: 15 * KB, ceiling: 21 * KB },
+  'rai-chat-channel': { target: 15 * KB, ceiling: 33.8 * KB },
+  'rai-store': { target: 15 * KB, ceiling: 25.2 * KB },
+  'rai-frame': { target: null, ceiling: 29.2 * KB },
+  'all four': { target: 40 * KB, ceiling: 52.8 * KB },
+  'frame.js': { target: null, ceiling: 11.3 * KB },
+  shared: { target: null, ceiling: 17.7 * KB },
 };
 const WIDGETS = ['rai-leaderboard', 'rai-xp-tier', 'rai-chat-channel', 'rai-store'];
 
@@ -77,6 +78,10 @@ for (const tag of [...WIDGETS, 'rai-frame']) {
   row(tag, tag, load.firstLoad.length, total(load.firstLoad), total(load.lazy));
 }
 row('all four', 'all four together', union.size, total(union), null);
+// What every widget pays before its own code: Lit and the kit's shared chunks. Its size is the
+// floor under each per-widget row, which is why shrinking widgets alone cannot reach the target.
+const shared = jsFiles.filter((path) => /\/chunks\/kit-(core|api)-/.test(path));
+row('shared', 'shared (kit-core+api)', shared.length, total(shared), null);
 const frame = entryLoad(outputs, out('frame.js'));
 row('frame.js', 'frame.js (iframe mode)', frame.firstLoad.length, total(frame.firstLoad), total(frame.lazy));
 
