@@ -70,12 +70,13 @@ async function linkDependency(consumerModules: string, name: string): Promise<vo
 export async function createConsumer(): Promise<Consumer> {
   const root = await mkdtemp(join(tmpdir(), 'rai-kit-package-'));
   try {
+    // What the packages' `prepack` runs on publish, once for both (so `pack` skips the scripts).
     await exec('npm', ['run', '--silent', 'build'], REPO);
     const tarballs = join(root, 'tarballs');
     await mkdir(tarballs);
     const names = Object.keys(PACKAGES) as PackageName[];
     const packed = JSON.parse(
-      await exec('npm', ['pack', '--json', '--pack-destination', tarballs, ...names.flatMap((name) => ['-w', name])], REPO),
+      await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tarballs, ...names.flatMap((name) => ['-w', name])], REPO),
     ) as Array<{ name: PackageName; filename: string; files: Array<{ path: string }> }>;
 
     const dir = join(root, 'consumer');

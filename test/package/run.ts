@@ -42,7 +42,7 @@ test('tarballs: dist and custom-elements.json, no sources, tests or build config
     const { files } = consumer.packages[name];
     const stray = files.filter((file) => /^(src|test|build)\//.test(file) || /\.test\.|tsconfig|\.config\./.test(file));
     assert.deepEqual(stray, [], `${name}'s tarball holds files a user does not need`);
-    assert.ok(files.includes('package.json') && files.includes('README.md'), `${name}'s tarball has its package.json and README`);
+    for (const required of ['package.json', 'README.md', 'LICENSE']) assert.ok(files.includes(required), `${name}'s tarball has its ${required}`);
   }
   assert.ok(consumer.packages['@rai-kit/widgets'].files.includes('custom-elements.json'), "@rai-kit/widgets' tarball has custom-elements.json");
 });
