@@ -4,10 +4,8 @@
  * stream works never downloads it, and the first fallback on a page starts from cold.
  */
 import { expect } from '@open-wc/testing';
-import { paths, WidgetApiClient, type Me, type MeEventData } from '@rai-kit/core/api';
-import { staticToken } from '@rai-kit/core/auth';
-import { openEventStream, type StreamEvent, type StreamState } from '@rai-kit/core/realtime';
-import { apiUrl, award, community, mintToken, until } from './support/sandbox.js';
+import { meStream } from './support/me-stream.js';
+import { award, until } from './support/sandbox.js';
 
 /** Whether this page has fetched the polling fallback's module. */
 const pollingLoaded = () => performance.getEntriesByType('resource').some((entry) => /\/realtime\/polling\.(ts|js)/.test(entry.name));
@@ -18,27 +16,10 @@ const sseRefusingFetch: typeof fetch = (input, init) =>
     ? Promise.resolve(new Response('<p>Buffered by the proxy</p>', { headers: { 'Content-Type': 'text/html' } }))
     : fetch(input, init);
 
-async function meStream(user: string, fetchImpl?: typeof fetch) {
-  const client = new WidgetApiClient({ apiUrl, tokenSource: staticToken(await mintToken(user)) });
-  const snapshot = await client.request<Me, { lastEventId: string }>(paths.me(community));
-  const received: StreamEvent<MeEventData>[] = [];
-  const states: StreamState[] = [];
-  const stream = openEventStream<MeEventData>({
-    url: client.url(paths.meEvents(community)),
-    tokenSource: client.tokenSource,
-    lastEventId: snapshot.meta!.lastEventId,
-    pollIntervalMs: 100,
-    onEvent: (event) => received.push(event),
-    onStateChange: (state) => states.push(state),
-    ...(fetchImpl ? { fetch: fetchImpl } : {}),
-  });
-  return { stream, received, states };
-}
-
 describe('the polling fallback, loaded on demand', () => {
   it('is not downloaded while the stream works', async () => {
     const user = 'u_0201';
-    const { stream, received } = await meStream(user);
+    const { stream, received } = await meStream(user, { pollIntervalMs: 100 });
     try {
       await until(() => stream.state === 'open', 'stream open');
       await award(user, { xp: 1, reason: 'streamed' });
@@ -51,7 +32,7 @@ describe('the polling fallback, loaded on demand', () => {
 
   it('loads when a proxy refuses the stream, and delivers events by polling', async () => {
     const user = 'u_0202';
-    const { stream, received, states } = await meStream(user, sseRefusingFetch);
+    const { stream, received, states } = await meStream(user, { pollIntervalMs: 100, fetch: sseRefusingFetch });
     try {
       await until(() => stream.state === 'polling', 'polling');
       await award(user, { xp: 2, reason: 'polled-1' });

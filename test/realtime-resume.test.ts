@@ -3,28 +3,18 @@
  * disconnect with nothing lost and nothing twice, and the API client rides out 503s.
  */
 import { expect } from '@open-wc/testing';
-import { paths, WidgetApiClient, type Me, type MeEventData } from '@rai-kit/core/api';
+import { paths, WidgetApiClient } from '@rai-kit/core/api';
 import { staticToken } from '@rai-kit/core/auth';
-import { openEventStream, parseEventId, type StreamEvent, type StreamState } from '@rai-kit/core/realtime';
-import { apiUrl, award, clearFaults, community, disconnectStreams, injectFault, mintToken, until } from './support/sandbox.js';
+import { parseEventId } from '@rai-kit/core/realtime';
+import { meStream } from './support/me-stream.js';
+import { award, clearFaults, community, disconnectStreams, injectFault, apiUrl, mintToken, until } from './support/sandbox.js';
 
 afterEach(() => clearFaults());
 
 describe('me event stream against the sandbox', () => {
   it('resumes after a forced disconnect without losing or repeating an event', async () => {
     const user = 'u_0200';
-    const client = new WidgetApiClient({ apiUrl, tokenSource: staticToken(await mintToken(user)) });
-    const snapshot = await client.request<Me, { lastEventId: string }>(paths.me(community));
-    const received: StreamEvent<MeEventData>[] = [];
-    const states: StreamState[] = [];
-    const stream = openEventStream<MeEventData>({
-      url: client.url(paths.meEvents(community)),
-      tokenSource: client.tokenSource,
-      lastEventId: snapshot.meta!.lastEventId,
-      backoffBaseMs: 50,
-      onEvent: (event) => received.push(event),
-      onStateChange: (state) => states.push(state),
-    });
+    const { stream, snapshot, received, states } = await meStream(user, { backoffBaseMs: 50 });
     try {
       await until(() => stream.state === 'open', 'stream open');
       for (let i = 1; i <= 3; i++) await award(user, { xp: i, reason: `before-${i}` });
