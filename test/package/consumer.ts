@@ -6,7 +6,7 @@
  * fresh CI clone, because npm must resolve lit's semver ranges from registry metadata that
  * `npm ci` never fetches (it installs from the lockfile's URLs). So this does what npm's
  * install would leave on disk: each tarball extracted into node_modules/<name>/, and every
- * third-party dependency the packed manifests declare (lit, @lit/task, dompurify) linked to
+ * third-party dependency the packed manifests declare (lit, dompurify) linked to
  * the copy `npm ci` installed in the repo. Only declared dependencies are linked, so one
  * missing from a manifest fails to resolve here as it would for a user.
  */
@@ -23,7 +23,7 @@ export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 export const PACKAGES = { '@rai-kit/core': 'packages/core', '@rai-kit/widgets': 'packages/widgets' } as const;
 export type PackageName = keyof typeof PACKAGES;
 /** What a user of the widgets adds to their own project beside them. */
-const OWN_DEPENDENCIES = ['lit', '@lit/task'];
+const OWN_DEPENDENCIES = ['lit'];
 
 /** The parts of a packed package.json the tests read. */
 export interface Manifest {
@@ -65,7 +65,7 @@ async function linkDependency(consumerModules: string, name: string): Promise<vo
 
 /**
  * `npm run build`, `npm pack` of both packages, then the consumer project in a temporary
- * folder with `dependencies` on them and on lit + @lit/task (what a user of the widgets adds).
+ * folder with `dependencies` on them and on lit (what a user of the widgets adds).
  */
 export async function createConsumer(): Promise<Consumer> {
   const root = await mkdtemp(join(tmpdir(), 'rai-kit-package-'));
