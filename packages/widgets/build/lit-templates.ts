@@ -27,8 +27,7 @@ const HTML_OPTIONS = { conservativeCollapse: true, removeEmptyAttributes: false 
  *
  * A module that mentions `unsafeCSS` keeps its css`` text as written, with a warning on every
  * build (minify-literals cannot know what the interpolated CSS is, so it will not let clean-css
- * parse around it): only themes/theme.styles.ts, whose token blocks sit in declaration position.
- * Its literal would save 0.05 kB gzip (kit-core); not worth moving the token CSS out of it.
+ * parse around it). None does: the theme (themes/theme.styles.ts) is a static literal for this.
  */
 export function minifyLitTemplates(): Plugin {
   return {

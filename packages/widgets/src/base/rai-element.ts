@@ -1,5 +1,4 @@
-import { LitElement, type CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type CSSResultGroup, type PropertyDeclarations } from 'lit';
 import { localesLoading, localesReady } from '../i18n/catalog.js';
 import { themeStyles } from '../themes/theme.styles.js';
 import { VERSION } from '../version.js';
@@ -20,6 +19,14 @@ export class RaiElement extends LitElement {
   static override styles: CSSResultGroup = [themeStyles, hostStyles];
 
   /**
+   * The base classes declare their reactive properties here rather than with `@property`: the
+   * CDN build compiles each module on its own, so every module using decorators carries its own
+   * copy of the decorator helper and one call per property, and these two classes are in every
+   * widget's first load (measured: 0.1 kB gzip per widget). The widgets keep the decorators.
+   */
+  static override properties: PropertyDeclarations = { theme: { reflect: true } };
+
+  /**
    * Registers the element under `tag`. Never throws when the tag is taken: two copies of
    * the kit on one page (an npm build and the CDN build, or two versions) must not crash
    * the page, so the second definition is skipped with a warning naming both versions.
@@ -38,7 +45,7 @@ export class RaiElement extends LitElement {
   }
 
   /** `light` (default), `dark`, or `auto` to follow the user's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme: Theme = 'light';
+  theme: Theme = 'light';
 
   /**
    * Also waits for message catalogs still loading after the update (languages other than

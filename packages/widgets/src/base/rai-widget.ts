@@ -1,7 +1,6 @@
 import { ApiError, isAbort, isSessionExpired, sharedClient, type WidgetApiClient } from '@rai-kit/core/api';
 import type { TokenProvider, TokenSource } from '@rai-kit/core/auth';
-import type { CSSResultGroup } from 'lit';
-import { property } from 'lit/decorators.js';
+import type { CSSResultGroup, PropertyDeclarations } from 'lit';
 import { AuthController } from '../controllers/auth-controller.js';
 import { frameStyles } from './frame.styles.js';
 import { RaiElement } from './rai-element.js';
@@ -15,29 +14,39 @@ import { RaiElement } from './rai-element.js';
 export class RaiWidget extends RaiElement {
   static override styles: CSSResultGroup = [RaiElement.styles, frameStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    communityId: { attribute: 'community-id', reflect: true },
+    apiUrl: { attribute: 'api-url' },
+    authUrl: { attribute: 'auth-url' },
+    token: {},
+    tokenProvider: { attribute: false },
+    tokenSource: { attribute: false },
+  };
+
   /** Community whose data the widget shows. Required. */
-  @property({ attribute: 'community-id', reflect: true }) communityId = '';
+  communityId = '';
 
   /** Base URL of the widget API (origin, optionally with a path). Default: the page's own origin. */
-  @property({ attribute: 'api-url' }) apiUrl = '';
+  apiUrl = '';
 
   /**
    * The host backend's token endpoint (POST, cookies included, answers
    * `{ token, expiresAt }`). Makes the widget run for the signed-in member.
    */
-  @property({ attribute: 'auth-url' }) authUrl: string | undefined;
+  authUrl: string | undefined;
 
   /** A widget token the page already has. It cannot be refreshed; prefer `auth-url`. */
-  @property() token: string | undefined;
+  token: string | undefined;
 
   /** Callback that returns `{ token, expiresAt }`, or `null` when signed out. Takes precedence over `auth-url` and `token`. */
-  @property({ attribute: false }) tokenProvider: TokenProvider | undefined;
+  tokenProvider: TokenProvider | undefined;
 
   /**
    * A `TokenSource` (`@rai-kit/core/auth`) the page manages itself, e.g. `hostTokenSource()` in
    * a frame whose host pushes tokens. Takes precedence over every other auth input.
    */
-  @property({ attribute: false }) tokenSource: TokenSource | undefined;
+  tokenSource: TokenSource | undefined;
 
   protected readonly auth = new AuthController(this, () => this.emit('rai-session-expired', {}));
 

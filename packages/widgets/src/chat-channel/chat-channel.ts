@@ -1,16 +1,16 @@
 import { ApiError, CHAT_EVENTS, isSessionExpired, paths, type Channel, type ChatMessage, type ChatReaction, type Me, type SendMessageBody, type UserSummary } from '@rai-kit/core/api';
 import { ChannelApi, MessageLog, type OutboxItem } from '@rai-kit/core/chat';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView, membersOnlyView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { ChatScrollController } from '../controllers/chat-scroll-controller.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { LoadTask, TaskStatus } from '../controllers/load-task.js';
 import { OutboxController } from '../controllers/outbox-controller.js';
 import { chatCatalog } from '../i18n/catalogs/chat.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -166,7 +166,7 @@ export class RaiChatChannel extends RaiWidget {
 
   private readonly outbox = new OutboxController(this, (items) => this.#onOutbox(items));
 
-  private readonly session = new Task(this, {
+  private readonly session = new LoadTask(this, {
     args: () => [this.client, this.communityId, this.channelId] as const,
     task: async ([client, communityId, channelId], { signal }): Promise<ChannelSession> => {
       if (!communityId) throw new Error('rai-chat-channel: the community-id attribute is required.');

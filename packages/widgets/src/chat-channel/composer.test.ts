@@ -253,13 +253,24 @@ describe('<rai-chat-composer> images', () => {
     const { el, api } = await uploadingComposer();
     const { composed } = listen(el);
     expect(part(el, 'attach-button')).to.exist;
-    attach(el, [png('dot.png'), png('second.png')]);
-    await el.updateComplete;
-    // The attachment code may still be on its way: it loads on the first attach.
-    await until(() => all(el, 'progress').length === 2, 'uploads shown');
-    const bars = all(el, 'progress');
-    expect(bars.map((bar) => bar.getAttribute('aria-label'))).to.deep.equal(['Uploading dot.png', 'Uploading second.png']);
-    expect(part(el, 'send-button')!.disabled, 'Send waits for uploads').to.be.true;
+    // The uploads are held until the bars have been checked: a tiny upload to loopback can end
+    // before a poll sees it in progress (the attachment code loads first, on this attach).
+    const send = XMLHttpRequest.prototype.send;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body) {
+      void held.then(() => send.call(this, body));
+    };
+    try {
+      attach(el, [png('dot.png'), png('second.png')]);
+      await until(() => all(el, 'progress').length === 2, 'uploads shown');
+      const bars = all(el, 'progress');
+      expect(bars.map((bar) => bar.getAttribute('aria-label'))).to.deep.equal(['Uploading dot.png', 'Uploading second.png']);
+      expect(part(el, 'send-button')!.disabled, 'Send waits for uploads').to.be.true;
+    } finally {
+      XMLHttpRequest.prototype.send = send;
+      release();
+    }
     await uploaded(el, 2);
     const previews = all(el, 'attachment').map((item) => item.querySelector('img')!);
     expect(previews.map((img) => img.alt)).to.deep.equal(['dot.png', 'second.png']);

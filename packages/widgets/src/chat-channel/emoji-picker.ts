@@ -1,7 +1,7 @@
 import { EMOJI, REACTION_CHOICES } from '@rai-kit/core/chat';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { RaiElement } from '../base/rai-element.js';
 import { chatCatalog } from '../i18n/catalogs/chat.js';
 import { LocaleController } from '../i18n/locale-controller.js';

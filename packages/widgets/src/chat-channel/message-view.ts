@@ -1,7 +1,7 @@
 import type { ChatImage, ChatMessage, ChatReaction } from '@rai-kit/core/api';
 import { EMOJI, stripBidiControls, type OutboxStatus } from '@rai-kit/core/chat';
 import { html, nothing, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { avatar, type AvatarContext } from '../base/avatar.js';
 import type { Theme } from '../base/rai-element.js';
 import { formatDate } from '../i18n/date-format.js';

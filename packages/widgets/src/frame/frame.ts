@@ -18,7 +18,7 @@ import { ChannelApi } from '@rai-kit/core/chat';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { stateStyles } from '../base/state.styles.js';
 import { frameCatalog } from '../i18n/catalogs/frame.js';

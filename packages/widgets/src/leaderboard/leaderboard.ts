@@ -1,15 +1,15 @@
 import { ApiError, isAbort, paths, type Leaderboard, type LeaderboardPeriod, type StandingsEventData } from '@rai-kit/core/api';
 import type { StandingsSlice } from '@rai-kit/core/leaderboard';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ref } from 'lit/directives/ref.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView, membersOnlyView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { initialState, LoadTask, TaskStatus } from '../controllers/load-task.js';
 import { RowWindowController } from '../controllers/row-window-controller.js';
 import { leaderboardCatalog } from '../i18n/catalogs/leaderboard.js';
 import { LocaleController } from '../i18n/locale-controller.js';
@@ -108,7 +108,7 @@ export class RaiLeaderboard extends RaiWidget {
   #autoLoad = true;
   #ready = false;
 
-  private readonly board = new Task(this, {
+  private readonly board = new LoadTask(this, {
     args: () => [this.client, this.communityId, this.leaderboardId] as const,
     task: async ([client, communityId, leaderboardId], { signal }) => {
       if (!communityId) throw new Error('rai-leaderboard: the community-id attribute is required.');
@@ -123,7 +123,7 @@ export class RaiLeaderboard extends RaiWidget {
     onError: (error) => this.reportFailure(error),
   });
 
-  private readonly standings = new Task(this, {
+  private readonly standings = new LoadTask(this, {
     args: () => [this.board.status === TaskStatus.COMPLETE ? this.board.value : undefined, this.shownPeriod, this.pageSize] as const,
     task: async ([source, period, limit], { signal }) => {
       this.standings.value?.close();

@@ -11,16 +11,16 @@ import {
 } from '@rai-kit/core/api';
 import type { StreamEvent } from '@rai-kit/core/realtime';
 import { StoreApi } from '@rai-kit/core/store';
-import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import type { PurchaseDetail } from '../base/events.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { initialState, LoadTask, TaskStatus } from '../controllers/load-task.js';
 import { storeCatalog } from '../i18n/catalogs/store.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { Catalog } from './catalog.js';
@@ -132,7 +132,7 @@ export class RaiStore extends RaiWidget {
 
   protected readonly locale = new LocaleController(this, storeCatalog);
 
-  private readonly session = new Task(this, {
+  private readonly session = new LoadTask(this, {
     args: () => [this.client, this.communityId, this.auth.authenticated] as const,
     task: async ([client, communityId, member], { signal }): Promise<StoreSession> => {
       if (!communityId) throw new Error('rai-store: the community-id attribute is required.');
@@ -153,7 +153,7 @@ export class RaiStore extends RaiWidget {
   });
 
   /** The grid's products: beside the session (not after it), so the first paint waits for one round trip. */
-  private readonly products = new Task(this, {
+  private readonly products = new LoadTask(this, {
     args: () => [this.client, this.communityId, this.category, this.query, this.limit] as const,
     task: async ([client, communityId, category, q, limit], { signal }) => {
       this.products.value?.close();
@@ -164,7 +164,7 @@ export class RaiStore extends RaiWidget {
   });
 
   /** "My orders": its code (a chunk of its own, see `orders-code.ts`) and the member's first page. */
-  private readonly orders = new Task(this, {
+  private readonly orders = new LoadTask(this, {
     args: () => [this.#session, this.ordersWanted] as const,
     task: async ([session, wanted], { signal }) => {
       if (!session?.me || !wanted) return initialState;

@@ -3,9 +3,11 @@
  * properties (e.g. `--rai-color-primary`) on any ancestor; the values here are the
  * defaults of the light and dark sets. Widgets read them through private `--_*` aliases
  * (see theme.styles.ts) so a widget's own custom properties can fall back to them.
+ * theme.styles.ts writes these defaults out as static CSS: change a value in both places
+ * (theme.test.ts fails until they agree).
  */
 export interface TokenSet {
-  /** Page-level background behind cards. */
+  /** Page-level background behind cards: for the host page to match the set (no widget paints it). */
   'color-bg': string;
   /** Card and panel background. */
   'color-surface': string;

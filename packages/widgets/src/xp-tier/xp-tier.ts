@@ -8,14 +8,14 @@ import {
   type XpRule,
 } from '@rai-kit/core/api';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
 import { stateStyles } from '../base/state.styles.js';
 import { EventStreamController } from '../controllers/event-stream-controller.js';
+import { LoadTask, TaskStatus } from '../controllers/load-task.js';
 import { xpTierCatalog } from '../i18n/catalogs/xp-tier.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { xpTierStyles } from './xp-tier.styles.js';
@@ -83,7 +83,7 @@ export class RaiXpTier extends RaiWidget {
 
   protected readonly locale = new LocaleController(this, xpTierCatalog);
 
-  private readonly data = new Task(this, {
+  private readonly data = new LoadTask(this, {
     args: () => [this.client, this.communityId, this.auth.authenticated] as const,
     task: async ([client, communityId, member], { signal }) => {
       if (!communityId) throw new Error('rai-xp-tier: the community-id attribute is required.');
