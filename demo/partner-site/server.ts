@@ -15,5 +15,8 @@ export function createPartnerSite(options: { kitOrigin: string }) {
     c.header('Content-Security-Policy', strictCsp(kitOrigin));
     return c.html(page.replaceAll('%RAI_ORIGIN%', kitOrigin));
   });
+  app.get('/site.css', async (c) =>
+    c.body(await readFile(new URL('./site.css', import.meta.url), 'utf8'), 200, { 'Content-Type': 'text/css; charset=utf-8' }),
+  );
   return { fetch: app.fetch };
 }
