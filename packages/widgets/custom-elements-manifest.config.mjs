@@ -1,6 +1,6 @@
 /**
  * `npm run analyze -w @rai-kit/widgets` writes custom-elements.json from the elements' JSDoc
- * (@summary, @fires, @csspart, @cssprop, @slot) and their Lit `@property` declarations, with
+ * (@summary, @fires, @csspart, @cssprop, @slot) and their Lit `static properties`, with
  * the members inherited from RaiWidget and RaiElement.
  *
  * The analyzer knows `customElements.define('tag', Class)`; rai-kit registers through

@@ -251,7 +251,7 @@ async function bundle(entry: string): Promise<{ code: string; warnings: string[]
 /** A `Class.define('rai-…')` call (RaiElement.define registers the tag), in esbuild's unminified output. */
 const defineCalls = (code: string) => [...code.matchAll(/\.define\("(rai-[a-z-]+)"\)/g)].map((match) => match[1]);
 
-/** esbuild writes a decorated class as \`var Name = class extends …\`. */
+/** esbuild writes a class with static members (Lit's `static properties`) as \`Name = class extends …\`. */
 const declaresClass = (code: string, name: string) => new RegExp(`\\b${name} = class\\b`).test(code);
 
 const DEFINE_LEADERBOARD = `import '@rai-kit/widgets/define/leaderboard';\nwindow.bundleRan = true;`;

@@ -9,8 +9,8 @@ import { transform } from 'esbuild';
 import type { Plugin } from 'rollup';
 
 /**
- * Compiles the kit's TypeScript with the repository's tsconfig (experimental decorators,
- * `useDefineForClassFields: false`), as tsc and the test runner do. Sources import each other
+ * Compiles the kit's TypeScript with the repository's tsconfig (`useDefineForClassFields:
+ * false`, which Lit's reactive fields need), as tsc and the test runner do. Sources import each other
  * as `./x.js` (TypeScript's convention for ES modules); Rollup's node resolution does not map
  * that to `./x.ts`, so this plugin does, for relative imports whose `.ts` file exists.
  */

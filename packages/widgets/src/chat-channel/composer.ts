@@ -1,8 +1,7 @@
 import { MAX_MESSAGE_IMAGES, MAX_MESSAGE_LENGTH, UPLOAD_TYPES, type ChatMessage } from '@rai-kit/core/api';
 import { noToken, type TokenSource } from '@rai-kit/core/auth';
 import { stripBidiControls, type ChannelApi } from '@rai-kit/core/chat';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { RaiElement } from '../base/rai-element.js';
 import { LocaleController } from '../i18n/locale-controller.js';
 import { chatCatalog } from '../i18n/catalogs/chat.js';
@@ -68,33 +67,50 @@ const COUNTER_FROM = Math.floor(MAX_MESSAGE_LENGTH * 0.9);
 export class RaiChatComposer extends RaiElement {
   static override styles = [RaiElement.styles, composerStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    tokenSource: { attribute: false },
+    replyTo: { attribute: false },
+    channelName: { attribute: 'channel-name' },
+    disabled: { type: Boolean, reflect: true },
+    text: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    attaching: { state: true, attribute: false },
+  };
+
   /** The channel images are uploaded to. Without it the attach button is hidden. */
-  @property({ attribute: false }) api: ChannelApi | undefined;
+  api: ChannelApi | undefined;
 
   /** Token for uploads (the owner's source). */
-  @property({ attribute: false }) tokenSource: TokenSource = noToken;
+  tokenSource: TokenSource = noToken;
 
   /**
    * The message being answered, shown above the field. The composer clears it on send and
    * cancel; the owner clears its own copy on `rai-compose` and `rai-reply-cancel` too, or a
    * later reply to the same message would not be a change to its binding.
    */
-  @property({ attribute: false }) replyTo: ChatMessage | null = null;
+  replyTo: ChatMessage | null = null;
 
   /** Channel name for the field's label ("Message #general"). */
-  @property({ attribute: 'channel-name' }) channelName = '';
+  channelName = '';
 
   /** No typing, attaching or sending (the owner sets it while the user cannot post). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
-  @state() private text = '';
+  private text = '';
   /** A polite notice, e.g. that some images did not fit. */
-  @state() private notice = '';
+  private notice = '';
   /** Images were chosen and the attachment code is still loading: Send waits, or it would go without them. */
-  @state() private attaching = false;
+  private attaching = false;
 
-  @query('textarea') private field!: HTMLTextAreaElement | null;
-  @query('input[type=file]') private filePicker!: HTMLInputElement | null;
+  // What `@query` was: a lookup on every access (`renderRoot` is only there once connected).
+  private get field(): HTMLTextAreaElement | null {
+    return this.renderRoot?.querySelector('textarea') ?? null;
+  }
+  private get filePicker(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input[type=file]') ?? null;
+  }
 
   private readonly locale = new LocaleController(this, chatCatalog);
   /** The attached images and their list's template: made with the attachment code, on the first attach. */

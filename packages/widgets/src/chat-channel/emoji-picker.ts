@@ -1,6 +1,5 @@
 import { EMOJI, REACTION_CHOICES } from '@rai-kit/core/chat';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { styleMap } from '../base/style-map.js';
 import { RaiElement } from '../base/rai-element.js';
 import { chatCatalog } from '../i18n/catalogs/chat.js';
@@ -56,23 +55,32 @@ export function emojiName(shortcode: string): string {
 export class RaiEmojiPicker extends RaiElement {
   static override styles = [RaiElement.styles, emojiPickerStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    choices: { attribute: false },
+    open: { type: Boolean, reflect: true },
+    label: {},
+    anchor: { attribute: false },
+    active: { state: true, attribute: false },
+  };
+
   /** Shortcodes offered, in order. Default: the reaction set (`REACTION_CHOICES`). */
-  @property({ attribute: false }) choices: readonly string[] = REACTION_CHOICES;
+  choices: readonly string[] = REACTION_CHOICES;
 
   /** Shown while true. Set by the owner. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /** Accessible name of the menu. Default: "Choose an emoji", in the element's language. */
-  @property() label = '';
+  label = '';
 
   /**
    * The control that opens the picker. Presses on it are not "outside" (it toggles the
    * picker itself), and focus returns to it when the picker closes with focus inside.
    */
-  @property({ attribute: false }) anchor: HTMLElement | null = null;
+  anchor: HTMLElement | null = null;
 
   /** Index of the emoji that holds the tab stop (roving tabindex). */
-  @state() private active = 0;
+  private active = 0;
 
   private readonly locale = new LocaleController(this, chatCatalog);
 

@@ -15,8 +15,7 @@ import {
   type PostMessageRequest,
 } from '@rai-kit/core/bridge';
 import { ChannelApi } from '@rai-kit/core/chat';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
@@ -97,36 +96,52 @@ export const DEFAULT_SANDBOX = 'allow-scripts allow-same-origin allow-forms allo
 export class RaiFrame extends RaiWidget {
   static override styles = [RaiWidget.styles, stateStyles, frameElementStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    src: {},
+    allowedOrigins: { attribute: 'allowed-origins' },
+    title: {},
+    sandbox: {},
+    allow: {},
+    channelId: { attribute: 'channel-id' },
+    widget: {},
+    connectTimeout: { attribute: 'connect-timeout', type: Number },
+    connectionState: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+    height: { state: true, attribute: false },
+    generation: { state: true, attribute: false },
+  };
+
   /** The guest's URL. */
-  @property() src = '';
+  src = '';
 
   /** Space-separated origins the guest may run on (patterns as in the bridge). Required; `*` is refused. */
-  @property({ attribute: 'allowed-origins' }) allowedOrigins = '';
+  allowedOrigins = '';
 
   /** The iframe's accessible name. Required. */
-  @property() override title = '';
+  override title = '';
 
   /** The iframe's `sandbox`. */
-  @property() sandbox = DEFAULT_SANDBOX;
+  sandbox = DEFAULT_SANDBOX;
 
   /** The iframe's Permissions Policy (`allow`). Default: none. */
-  @property() allow = '';
+  allow = '';
 
   /** The iframe channel the guest is the app of: where `postMessage` posts. */
-  @property({ attribute: 'channel-id' }) channelId = '';
+  channelId = '';
 
   /** One of the kit's widgets to host in iframe mode (`leaderboard`, `xp-tier`, `chat-channel`, `store`). */
-  @property() widget = '';
+  widget = '';
 
   /** How long the guest has to connect, in milliseconds, before the error state. */
-  @property({ attribute: 'connect-timeout', type: Number }) connectTimeout = 10_000;
+  connectTimeout = 10_000;
 
-  @state() private connectionState: ConnectionState = 'connecting';
-  @state() private failure: BridgeError | undefined;
+  private connectionState: ConnectionState = 'connecting';
+  private failure: BridgeError | undefined;
   /** The guest's reported height, as the size guard let it through. */
-  @state() private height: number | null = null;
+  private height: number | null = null;
   /** Bumped by Retry: a new iframe element (and connection). */
-  @state() private generation = 0;
+  private generation = 0;
 
   #config: FrameConfig = { ok: false, problem: '' };
   /** Identifies the iframe element: a new key renders a new one. */

@@ -1,7 +1,6 @@
 import { ApiError, type Currency, type Product, type PurchaseResult } from '@rai-kit/core/api';
 import { isUnknownOutcome, PurchaseIntent, type StoreApi } from '@rai-kit/core/store';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { RaiElement } from '../base/rai-element.js';
 import { stateStyles } from '../base/state.styles.js';
 import { formatDate } from '../i18n/date-format.js';
@@ -55,25 +54,41 @@ type FocusTarget = keyof typeof FOCUS_TARGETS;
 export class RaiStoreProductDialog extends RaiElement {
   static override styles = [RaiElement.styles, stateStyles, productDialogStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    api: { attribute: false },
+    currency: { attribute: false },
+    balance: { attribute: false },
+    purchasesClosed: { type: Boolean, attribute: 'purchases-closed' },
+    product: { state: true, attribute: false },
+    step: { state: true, attribute: false },
+    result: { state: true, attribute: false },
+    error: { state: true, attribute: false },
+    description: { state: true, attribute: false },
+  };
+
   /** The store's calls; purchases go through it. */
-  @property({ attribute: false }) api: StoreApi | undefined;
+  api: StoreApi | undefined;
 
   /** The store currency prices are shown in. */
-  @property({ attribute: false }) currency: Currency = { name: 'Coins', symbol: '🪙' };
+  currency: Currency = { name: 'Coins', symbol: '🪙' };
 
   /** The member's coin balance; `null` when signed out (buying then asks the host to sign in). */
-  @property({ attribute: false }) balance: number | null = null;
+  balance: number | null = null;
 
   /** The store is closed (`StoreConfig.enabled` false): products show, with no way to buy. */
-  @property({ type: Boolean, attribute: 'purchases-closed' }) purchasesClosed = false;
+  purchasesClosed = false;
 
-  @state() private product: Product | null = null;
-  @state() private step: Step = 'details';
-  @state() private result: PurchaseResult | null = null;
-  @state() private error: ApiError | null = null;
-  @state() private description: DocumentFragment | null = null;
+  private product: Product | null = null;
+  private step: Step = 'details';
+  private result: PurchaseResult | null = null;
+  private error: ApiError | null = null;
+  private description: DocumentFragment | null = null;
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  // What `@query` was: a lookup on every access (`renderRoot` is only there once connected).
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
 
   private readonly locale = new LocaleController(this, storeCatalog);
   private intent: PurchaseIntent | null = null;
