@@ -226,4 +226,21 @@ export const chatChannelStyles = css`
   .sk-log {
     justify-content: flex-end;
   }
+  /* The notice's box (padding, the button's height), its placeholders on the card's colour. */
+  .notice.sk-notice {
+    background: none;
+    box-shadow: inset 0 0 0 1px var(--_raised);
+  }
+  /* The composer's row: a one-line textarea and the send button, 2.5rem tall (composer.styles.ts). */
+  .sk-composer {
+    display: flex;
+    gap: var(--_space);
+    block-size: 2.5rem;
+  }
+  .sk-composer > :first-child {
+    flex: 1;
+  }
+  .sk-composer > :last-child {
+    inline-size: 2.5rem;
+  }
 `;

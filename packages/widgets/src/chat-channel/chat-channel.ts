@@ -1,8 +1,7 @@
 import { ApiError, CHAT_EVENTS, isSessionExpired, paths, type Channel, type ChatMessage, type ChatReaction, type Me, type SendMessageBody, type UserSummary } from '@rai-kit/core/api';
 import { ChannelApi, MessageLog, type OutboxItem } from '@rai-kit/core/chat';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
@@ -125,26 +124,41 @@ function pendingMessage(item: OutboxItem, { api, me, log }: ChannelSession): Cha
 export class RaiChatChannel extends RaiWidget {
   static override styles = [RaiWidget.styles, stateStyles, chatChannelStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    channelId: { attribute: 'channel-id', reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    unread: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    alert: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    activeId: { state: true, attribute: false },
+    pickerFor: { state: true, attribute: false },
+    replyTo: { state: true, attribute: false },
+    brokenAvatars: { state: true, attribute: false },
+    reacting: { state: true, attribute: false },
+  };
+
   /** The channel to show. Required. */
-  @property({ attribute: 'channel-id', reflect: true }) channelId = '';
+  channelId = '';
 
   /** Messages per history page, 1–100. Default 50. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 50;
+  pageSize = 50;
 
   /** Unseen new messages below the view. */
-  @state() private unread = 0;
+  private unread = 0;
   /** Polite announcement of incoming messages for screen readers. */
-  @state() private announcement = '';
+  private announcement = '';
   /** A transient, visible failure notice. */
-  @state() private alert = '';
-  @state() private busy: 'older' | 'newer' | null = null;
+  private alert = '';
+  private busy: 'older' | 'newer' | null = null;
   /** The message holding the log's roving tab stop (`null`: the newest). */
-  @state() private activeId: string | null = null;
-  @state() private pickerFor: string | null = null;
-  @state() private replyTo: ChatMessage | null = null;
-  @state() private brokenAvatars: ReadonlySet<string> = new Set();
+  private activeId: string | null = null;
+  private pickerFor: string | null = null;
+  private replyTo: ChatMessage | null = null;
+  private brokenAvatars: ReadonlySet<string> = new Set();
   /** The user's reaction toggles awaiting the server: `${messageId} ${shortcode}` → the chip as expected (`null`: gone). */
-  @state() private reacting: ReadonlyMap<string, ChatReaction | null> = new Map();
+  private reacting: ReadonlyMap<string, ChatReaction | null> = new Map();
 
   #pickerAnchor: HTMLElement | null = null;
   /** The message focused before a render, to keep focus on it (or near it) after. */
@@ -654,7 +668,11 @@ export class RaiChatChannel extends RaiWidget {
     ></rai-chat-composer>`;
   }
 
-  /** Placeholders with the content's geometry (header, log of the same height, composer row). */
+  /**
+   * Placeholders with the content's geometry (header, log of the same height) and the footer
+   * the common case has: a member's composer row (known before the data: a token or auth-url
+   * is set), else the "Sign in to chat" notice.
+   */
   #renderSkeleton(): TemplateResult {
     const line = (width: string) => html`<span class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></span>`;
     return html`<div class="loading" role="status">
@@ -670,6 +688,9 @@ export class RaiChatChannel extends RaiWidget {
             </div>`,
           )}
         </div>
+        ${this.auth.authenticated
+          ? html`<div class="sk-composer"><span class="skeleton" part="skeleton"></span><span class="skeleton" part="skeleton"></span></div>`
+          : html`<div class="notice sk-notice">${line('40%')}<span class="button skeleton sk-button" part="skeleton">&nbsp;</span></div>`}
       </div>
     </div>`;
   }

@@ -245,6 +245,16 @@ export const leaderboardStyles = css`
     display: block;
     margin-block: calc((1lh - 1em) / 2);
   }
+  /* The pinned position's box, without the member's accent. */
+  .me.sk-me {
+    border-color: var(--_border);
+  }
+  /* "Jump to me"'s box (font, padding, border), in the placeholder's colour. */
+  .link-button.sk-button {
+    inline-size: 7rem;
+    border-color: transparent;
+    background: var(--_raised);
+  }
   .period .sk-chip {
     min-inline-size: 4.5em;
     border-color: transparent;

@@ -1,8 +1,7 @@
 import { ApiError, isAbort, paths, type Leaderboard, type LeaderboardPeriod, type StandingsEventData } from '@rai-kit/core/api';
 import type { StandingsSlice } from '@rai-kit/core/leaderboard';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { ref } from 'lit/directives/ref.js';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
@@ -77,23 +76,33 @@ const SKELETON_ROWS = 8;
 export class RaiLeaderboard extends RaiWidget {
   static override styles = [RaiWidget.styles, stateStyles, leaderboardStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    leaderboardId: { attribute: 'leaderboard-id', reflect: true },
+    period: { reflect: true },
+    limit: { type: Number },
+    announcement: { state: true, attribute: false },
+    brokenAvatars: { state: true, attribute: false },
+    failure: { state: true, attribute: false },
+  };
+
   /** The leaderboard to show. Required. */
-  @property({ attribute: 'leaderboard-id', reflect: true }) leaderboardId = '';
+  leaderboardId = '';
 
   /**
    * Ranking period: `all-time`, `daily`, `weekly`, `monthly` or `yearly`. One the board does
    * not offer (or none) becomes the board's default once it has loaded.
    */
-  @property({ reflect: true }) period: LeaderboardPeriod | '' = '';
+  period: LeaderboardPeriod | '' = '';
 
   /** Rows per page, 1–100. Default 20. */
-  @property({ type: Number }) limit = 20;
+  limit = 20;
 
   /** Polite announcement for screen readers (the member's own rank changes). */
-  @state() private announcement = '';
-  @state() private brokenAvatars: ReadonlySet<string> = new Set();
+  private announcement = '';
+  private brokenAvatars: ReadonlySet<string> = new Set();
   /** The last "more rows", "Jump to me" or "Back to top" failed: shown with a retry of it. */
-  @state() private failure: { error: unknown; retry: () => void } | null = null;
+  private failure: { error: unknown; retry: () => void } | null = null;
 
   protected readonly locale = new LocaleController(this, leaderboardCatalog);
 
@@ -487,27 +496,32 @@ export class RaiLeaderboard extends RaiWidget {
   /**
    * Placeholders with the content's geometry, the whole card or only what is under a loaded
    * header, as tall as the common case renders (a board with periods and more members than a
-   * page: a full table and "Load more"), so nothing below the widget moves when data arrives.
+   * page: a full table and "Load more"; for a member, their pinned position too, ranked, with
+   * "Jump to me"), so nothing below the widget moves when data arrives.
    */
   private renderSkeleton(withHeader: boolean): TemplateResult {
     const line = (width: string) => html`<span class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></span>`;
     const chip = html`<span class="period"><span class="skeleton sk-chip" part="skeleton">&nbsp;</span></span>`;
+    const row = html`<div class="grid row">
+      ${line('1.75rem')}
+      <span class="who"><span class="skeleton avatar" part="skeleton"></span>${line('60%')}</span>
+      ${line('4rem')} ${line('2rem')}
+    </div>`;
     return html`<div class="loading" role="status">
       <span class="visually-hidden">${this.locale.msg.loading}</span>
       <div aria-hidden="true" class="loading">
         ${withHeader ? html`<div class="header"><p class="title">${line('40%')}</p><div class="periods">${chip}${chip}${chip}</div></div>` : nothing}
         <div class="table sk-table" style=${styleMap({ '--sk-rows': String(this.pageSize) })}>
           <div class="grid header-row"></div>
-          ${Array.from(
-            { length: Math.min(SKELETON_ROWS, this.pageSize) },
-            () => html`<div class="grid row">
-              ${line('1.75rem')}
-              <span class="who"><span class="skeleton avatar" part="skeleton"></span>${line('60%')}</span>
-              ${line('4rem')} ${line('2rem')}
-            </div>`,
-          )}
+          ${Array.from({ length: Math.min(SKELETON_ROWS, this.pageSize) }, () => row)}
         </div>
         <span class="button load-more skeleton sk-button" part="skeleton">&nbsp;</span>
+        ${this.auth.authenticated
+          ? html`<div class="me sk-me">
+              ${row}
+              <div class="me-actions"><span class="link-button skeleton sk-button" part="skeleton">&nbsp;</span></div>
+            </div>`
+          : nothing}
       </div>
     </div>`;
   }

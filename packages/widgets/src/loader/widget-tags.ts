@@ -11,13 +11,20 @@
  * column at 394, 594 and 794px (its own container queries plus its padding), and its images
  * grow with the width (`cqi`: the reserve makes the element its own query container); the
  * others do not depend on width.
+ * The heights are the public views': a member's (`auth-url`, `token`) differ, the leaderboard's
+ * pinned position (+107px), the XP tier's summary instead of the ways to earn
+ * (`--rai-xp-tier-member-reserve`), the chat's composer instead of its sign-in notice (-11.75px),
+ * the store's tabs (+51.75px). A rule per member view does not fit in the loader's 2 kB (with
+ * the leaderboard's, the XP tier's and the chat's it measured 2035 bytes gzip): the widgets'
+ * skeletons hold the member's view, so a member page may move once, when a widget's code
+ * arrives after the first paint, and not again when its data does.
  * Nested tags a widget defines itself (rai-chat-composer, rai-store-product-dialog, …) are
  * not here: their parent's entry registers them.
  */
 export const WIDGET_TAGS = {
   'rai-leaderboard': { heights: [[0, '37.3375rem']] },
   'rai-xp-tier': { heights: [[0, 'var(--rai-xp-tier-reserve,37.5rem)']] },
-  'rai-chat-channel': { heights: [[0, '32.625rem']] },
+  'rai-chat-channel': { heights: [[0, '36.359375rem']] },
   // A page of 24 cards in 1–4 columns: per column count, the rows' 4:3 images (the cards' width,
   // 100cqi less the frame and the gaps) plus everything else (in px: 1lh of the text is 21.75px).
   'rai-store': {

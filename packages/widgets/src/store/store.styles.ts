@@ -89,6 +89,10 @@ export const storeStyles = css`
     block-size: 1em;
     margin-block: calc((1lh - 1em) / 2);
   }
+  /* The balance's placeholder, at the end of the header like the balance. */
+  .header > .sk-line + .sk-line {
+    margin-inline-start: auto;
+  }
   .category.sk-chip {
     min-inline-size: 5em;
     border-color: transparent;

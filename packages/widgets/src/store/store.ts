@@ -11,8 +11,7 @@ import {
 } from '@rai-kit/core/api';
 import type { StreamEvent } from '@rai-kit/core/realtime';
 import { StoreApi } from '@rai-kit/core/store';
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { styleMap } from '../base/style-map.js';
 import type { PurchaseDetail } from '../base/events.js';
@@ -106,23 +105,36 @@ type StoreView = 'shop' | 'orders';
 export class RaiStore extends RaiWidget {
   static override styles = [RaiWidget.styles, stateStyles, storeStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    category: { reflect: true },
+    pageSize: { attribute: 'page-size', type: Number },
+    view: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    query: { state: true, attribute: false },
+    balance: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    copiedId: { state: true, attribute: false },
+    ordersWanted: { state: true, attribute: false },
+  };
+
   /** The selected category's id; empty shows every category. Changing it reloads the first page. */
-  @property({ reflect: true }) category = '';
+  category = '';
 
   /** Products per page, 1–100. Default 24. */
-  @property({ attribute: 'page-size', type: Number }) pageSize = 24;
+  pageSize = 24;
 
-  @state() private view: StoreView = 'shop';
+  private view: StoreView = 'shop';
   /** What the search field holds; `query` follows it after a pause (or at once on Enter). */
-  @state() private draft = '';
-  @state() private query = '';
+  private draft = '';
+  private query = '';
   /** The member's balance as last known (load, stream, purchases); `null` in public mode. */
-  @state() private balance: number | null = null;
+  private balance: number | null = null;
   /** Polite announcement for screen readers (balance and order changes). */
-  @state() private announcement = '';
-  @state() private copiedId: string | null = null;
+  private announcement = '';
+  private copiedId: string | null = null;
   /** "My orders" has been opened once: load it (and keep it loaded). */
-  @state() private ordersWanted = false;
+  private ordersWanted = false;
 
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
@@ -571,10 +583,17 @@ export class RaiStore extends RaiWidget {
     </div>`;
   }
 
-  /** The public shop's layout: header, one line of categories, search, grid. */
+  /**
+   * The shop's layout: header, one line of categories, search, grid; for a member (known before
+   * the data: a token or auth-url is set) also their balance in the header and the Shop / My
+   * orders tabs.
+   */
   #renderSkeleton(): TemplateResult {
     const chip = html`<li><span class="category skeleton sk-chip" part="skeleton">&nbsp;</span></li>`;
-    return html`<div class="header" aria-hidden="true">${this.#skeletonLine('40%')}</div>
+    const member = this.auth.authenticated;
+    const tab = (width: string) => html`<span class="tab">${this.#skeletonLine(width)}</span>`;
+    return html`<div class="header" aria-hidden="true">${this.#skeletonLine('40%')} ${member ? this.#skeletonLine('5rem') : nothing}</div>
+      ${member ? html`<div class="tabs" aria-hidden="true">${tab('3rem')} ${tab('5rem')}</div>` : nothing}
       <div class="panel">
         <ul class="categories" aria-hidden="true">${chip}${chip}${chip}</ul>
         <div class="search" aria-hidden="true"><span class="skeleton sk-search" part="skeleton"></span></div>

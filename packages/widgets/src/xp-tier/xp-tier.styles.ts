@@ -7,6 +7,7 @@ export const xpTierStyles = css`
     --rai-xp-tier-bar-height: 0.625rem;
     /* The same default as the loader's reserve (loader/widget-tags.ts). */
     --rai-xp-tier-reserve: 37.5rem;
+    --rai-xp-tier-member-reserve: 32.8575rem;
   }
   .summary {
     display: grid;
@@ -140,6 +141,16 @@ export const xpTierStyles = css`
   .frame:has(> .sk-reserve) {
     min-block-size: var(--rai-xp-tier-reserve);
     align-content: start;
+  }
+  .frame:has(> .sk-member) {
+    min-block-size: var(--rai-xp-tier-member-reserve);
+  }
+  /* One line of the text around it tall, as the text it stands for. */
+  :is(.who, .xp, .meta) > .sk-line {
+    margin-block: calc((1lh - 1em) / 2);
+  }
+  .badge.sk-badge {
+    inline-size: 5em;
   }
   @media (prefers-reduced-motion: reduce) {
     .bar {

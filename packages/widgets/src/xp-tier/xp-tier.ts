@@ -8,8 +8,7 @@ import {
   type XpRule,
 } from '@rai-kit/core/api';
 import type { StreamEvent } from '@rai-kit/core/realtime';
-import { html, nothing, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView } from '../base/state-views.js';
@@ -71,15 +70,22 @@ const MAX_TIERS = 100;
  * @cssprop --rai-xp-tier-track - Progress track colour. Default: `--rai-color-surface-raised`.
  * @cssprop --rai-xp-tier-bar-height - Progress bar thickness. Default: 0.625rem.
  * @cssprop --rai-xp-tier-reserve - Height the widget holds while it loads (the loader holds it too, before the widget's code arrives), so the page does not move when the ladder appears. Set it to your ladder's rendered height. Default: 37.5rem, the sandbox community's public ladder.
+ * @cssprop --rai-xp-tier-member-reserve - The same for the member's view (with `auth-url`, `token` or `tokenProvider`): set it to your summary and ladder's rendered height. Default: 32.8575rem, the sandbox community's at 368px wide (its perks wrap to more lines in a narrower widget).
  * @cssprop --rai-color-primary - Global brand colour (and every other `--rai-*` theme token).
  */
 export class RaiXpTier extends RaiWidget {
   static override styles = [RaiWidget.styles, stateStyles, xpTierStyles];
 
+  /** Without decorators, like RaiElement's (see there). */
+  static override properties: PropertyDeclarations = {
+    liveMe: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** Live snapshot from the event stream; replaces the loaded one. */
-  @state() private liveMe: Me | null = null;
+  private liveMe: Me | null = null;
   /** Polite announcement for screen readers (tier changes). */
-  @state() private announcement = '';
+  private announcement = '';
 
   protected readonly locale = new LocaleController(this, xpTierCatalog);
 
@@ -158,19 +164,30 @@ export class RaiXpTier extends RaiWidget {
   }
 
   /**
-   * A ladder of placeholders in a frame held at `--rai-xp-tier-reserve` (xp-tier.styles.ts): the
-   * real height depends on the community's tiers and rules, which only the data tells.
+   * A ladder of placeholders in a frame held at `--rai-xp-tier-reserve`, or for a member (known
+   * before the data: a token or auth-url is set) their summary's placeholders above it, held at
+   * `--rai-xp-tier-member-reserve` (xp-tier.styles.ts): the real height depends on the
+   * community's tiers and rules, which only the data tells.
    */
   private renderSkeleton(): TemplateResult {
     const line = (width: string) =>
       html`<div class="skeleton sk-line" part="skeleton" style=${styleMap({ inlineSize: width })}></div>`;
     const tier = html`<div class="tier">${line('1rem')} ${line('45%')} ${line('4rem')}</div>`;
-    return html`<div class="summary sk-reserve" role="status">
+    const ladder = html`<div class="tiers">${tier}${tier}${tier}${tier}</div>`;
+    const member = this.auth.authenticated;
+    return html`<div class=${member ? 'summary sk-reserve sk-member' : 'summary sk-reserve'} role="status">
       <span class="visually-hidden">${this.locale.msg.loading}</span>
       <div aria-hidden="true" class="summary">
-        ${line('40%')}
-        <div class="tiers">${tier}${tier}${tier}${tier}</div>
-        ${line('30%')} ${line('100%')} ${line('80%')}
+        ${member
+          ? html`<div class="summary-head">
+                <span class="skeleton avatar" part="skeleton"></span>
+                <div class="who">${line('50%')}<span class="badge skeleton sk-badge" part="skeleton">&nbsp;</span></div>
+              </div>
+              <p class="xp">${line('40%')}</p>
+              <div class="track"></div>
+              <p class="meta">${line('35%')} ${line('25%')}</p>
+              ${ladder}`
+          : html`${line('40%')} ${ladder} ${line('30%')} ${line('100%')} ${line('80%')}`}
       </div>
     </div>`;
   }
