@@ -19,12 +19,12 @@ const KB = 1000;
 /** gzip bytes. `target: null`: no budget in the issue, guarded by its ceiling only. */
 const LIMITS: Record<string, { target: number | null; ceiling: number }> = {
   loader: { target: 2 * KB, ceiling: 2 * KB },
-  'rai-leaderboard': { target: 15 * KB, ceiling: 26.1 * KB },
-  'rai-xp-tier': { target: 15 * KB, ceiling: 20 * KB },
-  'rai-chat-channel': { target: 15 * KB, ceiling: 32.6 * KB },
+  'rai-leaderboard': { target: 15 * KB, ceiling: 25.3 * KB },
+  'rai-xp-tier': { target: 15 * KB, ceiling: 19.9 * KB },
+  'rai-chat-channel': { target: 15 * KB, ceiling: 31.7 * KB },
   'rai-store': { target: 15 * KB, ceiling: 24.2 * KB },
   'rai-frame': { target: null, ceiling: 28.1 * KB },
-  'all four': { target: 40 * KB, ceiling: 51.7 * KB },
+  'all four': { target: 40 * KB, ceiling: 50.9 * KB },
   'frame.js': { target: null, ceiling: 11.3 * KB },
   shared: { target: null, ceiling: 16.7 * KB },
 };

@@ -29,8 +29,8 @@ import type { GetManualChunk, OutputChunk, RollupBuild } from 'rollup';
 
 /**
  * How many of the data widgets must need a module at first load for it to join `kit-core` (or `kit-api`).
- * Three of four, measured: also moving what only two share (the avatar's ref directive, a date
- * formatter) made the other two widgets 0.6–0.9 kB gzip larger and saved the two at most 0.5 kB;
+ * Three of four, measured: also moving what only two share (the avatar, a date
+ * formatter; then also Lit's ref directive) made the other two widgets 0.6–0.9 kB gzip larger and saved the two at most 0.5 kB;
  * keeping only what all four need saved xp-tier 0.04 kB and cost the three others 0.1 kB each.
  */
 const KIT_CORE_MIN_WIDGETS = 3;

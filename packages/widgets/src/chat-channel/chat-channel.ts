@@ -2,7 +2,6 @@ import { ApiError, CHAT_EVENTS, isSessionExpired, paths, type Channel, type Chat
 import { ChannelApi, MessageLog, type OutboxItem } from '@rai-kit/core/chat';
 import type { StreamEvent } from '@rai-kit/core/realtime';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView, membersOnlyView } from '../base/state-views.js';
@@ -173,6 +172,7 @@ export class RaiChatChannel extends RaiWidget {
   protected readonly locale = new LocaleController(this, chatCatalog);
 
   private readonly scroller = new ChatScrollController(this, {
+    scroller: '[part=log]',
     itemSelector: '[part=message]',
     onScroll: () => this.#onScroll(),
     atLiveEnd: () => !this.#session?.log.hasNewer,
@@ -610,7 +610,6 @@ export class RaiChatChannel extends RaiWidget {
       aria-label=${msg.chat.logLabel(session.channel.name)}
       aria-busy=${this.busy ? 'true' : 'false'}
       tabindex=${items.length === 0 ? '0' : '-1'}
-      ${ref(this.scroller.attach)}
       @keydown=${(event: KeyboardEvent) => void this.#onKeyDown(event)}
       @focusin=${(event: FocusEvent) => this.#onFocusIn(event)}
     >

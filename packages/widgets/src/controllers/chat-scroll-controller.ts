@@ -1,6 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** A host whose rendered DOM the controller can search (a LitElement). */
+type ScrollHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+
 export interface ChatScrollOptions {
+  /** Selects the scroller in the host's render root. */
+  scroller: string;
   /** Selects the items in the scroller; each carries its identity in `data-id`. */
   itemSelector: string;
   /** After every scroll (the user's or ours): the host loads history near the edges, clears unread. */
@@ -29,29 +34,33 @@ const EDGE_PX = 300;
  *   none`: the browser's own anchoring would correct the same shift a second time.
  */
 export class ChatScrollController implements ReactiveController {
-  #host: ReactiveControllerHost;
+  #host: ScrollHost;
   #options: ChatScrollOptions;
   #scroller: HTMLElement | undefined;
   #resize = new ResizeObserver(() => this.#pinned && this.#toBottom());
   #pinned = true;
   #anchor: { id: string; offset: number } | null = null;
 
-  constructor(host: ReactiveControllerHost, options: ChatScrollOptions) {
+  constructor(host: ScrollHost, options: ChatScrollOptions) {
     this.#host = host;
     this.#options = options;
     host.addController(this);
   }
 
-  /** Ref callback for the scroller. */
-  readonly attach = (element: Element | undefined): void => {
+  /**
+   * Follows the scroller as it is rendered, replaced and removed. Looked up after each update
+   * rather than handed over by Lit's `ref()`: that directive and the AsyncDirective under it
+   * cost the first load of the leaderboard and the chat 0.8 kB gzip each, for this one element.
+   */
+  #attach(element: HTMLElement | undefined): void {
     if (element === this.#scroller) return;
     this.#scroller?.removeEventListener('scroll', this.#onScroll);
     if (this.#scroller) this.#resize.unobserve(this.#scroller);
-    this.#scroller = element as HTMLElement | undefined;
-    if (!this.#scroller) return;
-    this.#scroller.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#resize.observe(this.#scroller);
-  };
+    this.#scroller = element;
+    if (!element) return;
+    element.addEventListener('scroll', this.#onScroll, { passive: true });
+    this.#resize.observe(element);
+  }
 
   /** True while the bottom is in view (or the log is not yet shown: it opens at the bottom). */
   get pinned(): boolean {
@@ -77,6 +86,7 @@ export class ChatScrollController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.#attach(this.#find());
     const scroller = this.#scroller;
     if (!scroller) return;
     if (this.#pinned) return this.#toBottom();
@@ -86,10 +96,17 @@ export class ChatScrollController implements ReactiveController {
     if (item) scroller.scrollTop += this.#offset(item) - anchor.offset;
   }
 
+  hostConnected(): void {
+    // Back in the document without an update: the rendered scroller is still there.
+    this.#attach(this.#find());
+  }
+
   hostDisconnected(): void {
-    this.#resize.disconnect();
-    this.#scroller?.removeEventListener('scroll', this.#onScroll);
-    this.#scroller = undefined;
+    this.#attach(undefined);
+  }
+
+  #find(): HTMLElement | undefined {
+    return this.#host.renderRoot.querySelector<HTMLElement>(this.#options.scroller) ?? undefined;
   }
 
   #onScroll = (): void => {

@@ -1,5 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
+/** A host whose rendered DOM the controller can search (a LitElement). */
+type ScrollHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+
 /** The rows to render out of a list, and the space the rows outside them take. */
 export interface RowWindow {
   start: number;
@@ -11,6 +14,8 @@ export interface RowWindow {
 }
 
 export interface RowWindowOptions {
+  /** Selects the scroll container in the host's render root. */
+  container: string;
   /** Selects a rendered row inside the container, to measure the row height once. */
   rowSelector: string;
   /** Row height used until a real row has been measured. Default 52 px. */
@@ -31,7 +36,8 @@ export interface RowWindowOptions {
  * (a page loaded before the first row, a live rank change): see {@link track}.
  */
 export class RowWindowController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ScrollHost;
+  readonly #containerSelector: string;
   readonly #rowSelector: string;
   readonly #estimate: number;
   readonly #overscan: number;
@@ -46,26 +52,31 @@ export class RowWindowController implements ReactiveController {
   #explicit = false;
   #keys: readonly string[] = [];
 
-  constructor(host: ReactiveControllerHost, options: RowWindowOptions) {
+  constructor(host: ScrollHost, options: RowWindowOptions) {
     this.#host = host;
+    this.#containerSelector = options.container;
     this.#rowSelector = options.rowSelector;
     this.#estimate = options.estimate ?? 52;
     this.#overscan = options.overscan ?? 6;
     host.addController(this);
   }
 
-  /** `ref()` callback for the scroll container. */
-  readonly attach = (element: Element | undefined): void => {
+  /**
+   * Follows the container as it is rendered, replaced and removed. Looked up after each update
+   * rather than handed over by Lit's `ref()`: that directive and the AsyncDirective under it
+   * cost the first load of the leaderboard and the chat 0.8 kB gzip each, for this one element.
+   */
+  #attach(element: HTMLElement | undefined): void {
     if (element === this.#container) return;
     this.#container?.removeEventListener('scroll', this.#onScroll);
     this.#resize.disconnect();
-    this.#container = element as HTMLElement | undefined;
-    if (!this.#container) return;
-    this.#container.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#resize.observe(this.#container);
+    this.#container = element;
+    if (!element) return;
+    element.addEventListener('scroll', this.#onScroll, { passive: true });
+    this.#resize.observe(element);
     // A new container starts at 0; carry the position over (skeleton → table).
     this.#pendingScroll ??= this.#scrollTop;
-  };
+  }
 
   get rowHeight(): number {
     return this.#rowHeight || this.#estimate;
@@ -115,6 +126,7 @@ export class RowWindowController implements ReactiveController {
 
   hostUpdated(): void {
     this.#explicit = false;
+    this.#attach(this.#find());
     const container = this.#container;
     if (!container) return;
     if (!this.#rowHeight) {
@@ -131,11 +143,16 @@ export class RowWindowController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#resize.disconnect();
+    this.#attach(undefined);
   }
 
   hostConnected(): void {
-    if (this.#container) this.#resize.observe(this.#container);
+    // Back in the document without an update: the rendered container is still there.
+    this.#attach(this.#find());
+  }
+
+  #find(): HTMLElement | undefined {
+    return this.#host.renderRoot.querySelector<HTMLElement>(this.#containerSelector) ?? undefined;
   }
 
   #scrollTo(top: number): void {

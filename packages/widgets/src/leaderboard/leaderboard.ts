@@ -2,7 +2,6 @@ import { ApiError, isAbort, paths, type Leaderboard, type LeaderboardPeriod, typ
 import type { StandingsSlice } from '@rai-kit/core/leaderboard';
 import type { StreamEvent } from '@rai-kit/core/realtime';
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
-import { ref } from 'lit/directives/ref.js';
 import { styleMap } from '../base/style-map.js';
 import { RaiWidget } from '../base/rai-widget.js';
 import { emptyView, errorView, expiredView, membersOnlyView } from '../base/state-views.js';
@@ -106,7 +105,7 @@ export class RaiLeaderboard extends RaiWidget {
 
   protected readonly locale = new LocaleController(this, leaderboardCatalog);
 
-  private readonly rows = new RowWindowController(this, { rowSelector: '.body > [role=row]' });
+  private readonly rows = new RowWindowController(this, { container: '[part=table]', rowSelector: '.body > [role=row]' });
   /** Row positions before a live update, for the slide after it. */
   #flip: RowPositions = new Map();
   /** The slice the table shows, to tell live changes from a new list. */
@@ -431,7 +430,6 @@ export class RaiLeaderboard extends RaiWidget {
       aria-labelledby="title"
       aria-rowcount=${view.total + 1}
       tabindex="0"
-      ${ref(this.rows.attach)}
     >
       <div role="rowgroup" class="head">
         <div role="row" aria-rowindex="1" class="grid header-row">
