@@ -1,7 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** A host whose rendered DOM the controller can search (a LitElement). */
-type ScrollHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+import type { ReactiveController } from 'lit';
+import { RenderedScroller, type ScrollHost } from './rendered-scroller.js';
 
 export interface ChatScrollOptions {
   /** Selects the scroller in the host's render root. */
@@ -34,32 +32,22 @@ const EDGE_PX = 300;
  *   none`: the browser's own anchoring would correct the same shift a second time.
  */
 export class ChatScrollController implements ReactiveController {
-  #host: ScrollHost;
   #options: ChatScrollOptions;
-  #scroller: HTMLElement | undefined;
-  #resize = new ResizeObserver(() => this.#pinned && this.#toBottom());
+  #rendered: RenderedScroller;
   #pinned = true;
   #anchor: { id: string; offset: number } | null = null;
 
   constructor(host: ScrollHost, options: ChatScrollOptions) {
-    this.#host = host;
     this.#options = options;
+    this.#rendered = new RenderedScroller(host, options.scroller, {
+      scroll: () => this.#onScroll(),
+      resize: () => this.#pinned && this.#toBottom(),
+    });
     host.addController(this);
   }
 
-  /**
-   * Follows the scroller as it is rendered, replaced and removed. Looked up after each update
-   * rather than handed over by Lit's `ref()`: that directive and the AsyncDirective under it
-   * cost the first load of the leaderboard and the chat 0.8 kB gzip each, for this one element.
-   */
-  #attach(element: HTMLElement | undefined): void {
-    if (element === this.#scroller) return;
-    this.#scroller?.removeEventListener('scroll', this.#onScroll);
-    if (this.#scroller) this.#resize.unobserve(this.#scroller);
-    this.#scroller = element;
-    if (!element) return;
-    element.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#resize.observe(element);
+  get #scroller(): HTMLElement | undefined {
+    return this.#rendered.element;
   }
 
   /** True while the bottom is in view (or the log is not yet shown: it opens at the bottom). */
@@ -86,7 +74,7 @@ export class ChatScrollController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.#attach(this.#find());
+    this.#rendered.follow();
     const scroller = this.#scroller;
     if (!scroller) return;
     if (this.#pinned) return this.#toBottom();
@@ -98,21 +86,17 @@ export class ChatScrollController implements ReactiveController {
 
   hostConnected(): void {
     // Back in the document without an update: the rendered scroller is still there.
-    this.#attach(this.#find());
+    this.#rendered.follow();
   }
 
   hostDisconnected(): void {
-    this.#attach(undefined);
+    this.#rendered.release();
   }
 
-  #find(): HTMLElement | undefined {
-    return this.#host.renderRoot.querySelector<HTMLElement>(this.#options.scroller) ?? undefined;
-  }
-
-  #onScroll = (): void => {
+  #onScroll(): void {
     this.#pinned = this.#distanceFromBottom() <= PIN_SLACK_PX && this.#options.atLiveEnd();
     this.#options.onScroll();
-  };
+  }
 
   #toBottom(): void {
     if (this.#scroller) this.#scroller.scrollTop = this.#scroller.scrollHeight;

@@ -1,7 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-
-/** A host whose rendered DOM the controller can search (a LitElement). */
-type ScrollHost = ReactiveControllerHost & { readonly renderRoot: ParentNode };
+import type { ReactiveController } from 'lit';
+import { RenderedScroller, type ScrollHost } from './rendered-scroller.js';
 
 /** The rows to render out of a list, and the space the rows outside them take. */
 export interface RowWindow {
@@ -37,12 +35,10 @@ export interface RowWindowOptions {
  */
 export class RowWindowController implements ReactiveController {
   readonly #host: ScrollHost;
-  readonly #containerSelector: string;
+  readonly #rendered: RenderedScroller;
   readonly #rowSelector: string;
   readonly #estimate: number;
   readonly #overscan: number;
-  readonly #resize = new ResizeObserver(() => this.#syncViewport());
-  #container: HTMLElement | undefined;
   #rowHeight = 0;
   #viewport = 0;
   #scrollTop = 0;
@@ -54,28 +50,23 @@ export class RowWindowController implements ReactiveController {
 
   constructor(host: ScrollHost, options: RowWindowOptions) {
     this.#host = host;
-    this.#containerSelector = options.container;
+    this.#rendered = new RenderedScroller(host, options.container, {
+      scroll: () => this.#setGeometry(() => (this.#scrollTop = this.#container!.scrollTop)),
+      resize: () => this.#setGeometry(() => (this.#viewport = this.#container?.clientHeight ?? 0)),
+    });
     this.#rowSelector = options.rowSelector;
     this.#estimate = options.estimate ?? 52;
     this.#overscan = options.overscan ?? 6;
     host.addController(this);
   }
 
-  /**
-   * Follows the container as it is rendered, replaced and removed. Looked up after each update
-   * rather than handed over by Lit's `ref()`: that directive and the AsyncDirective under it
-   * cost the first load of the leaderboard and the chat 0.8 kB gzip each, for this one element.
-   */
-  #attach(element: HTMLElement | undefined): void {
-    if (element === this.#container) return;
-    this.#container?.removeEventListener('scroll', this.#onScroll);
-    this.#resize.disconnect();
-    this.#container = element;
-    if (!element) return;
-    element.addEventListener('scroll', this.#onScroll, { passive: true });
-    this.#resize.observe(element);
-    // A new container starts at 0; carry the position over (skeleton → table).
-    this.#pendingScroll ??= this.#scrollTop;
+  get #container(): HTMLElement | undefined {
+    return this.#rendered.element;
+  }
+
+  /** Takes the container now rendered; a new one starts at 0, so the position carries over (skeleton → table). */
+  #follow(): void {
+    if (this.#rendered.follow()) this.#pendingScroll ??= this.#scrollTop;
   }
 
   get rowHeight(): number {
@@ -126,7 +117,7 @@ export class RowWindowController implements ReactiveController {
 
   hostUpdated(): void {
     this.#explicit = false;
-    this.#attach(this.#find());
+    this.#follow();
     const container = this.#container;
     if (!container) return;
     if (!this.#rowHeight) {
@@ -143,30 +134,18 @@ export class RowWindowController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#attach(undefined);
+    this.#rendered.release();
   }
 
   hostConnected(): void {
     // Back in the document without an update: the rendered container is still there.
-    this.#attach(this.#find());
-  }
-
-  #find(): HTMLElement | undefined {
-    return this.#host.renderRoot.querySelector<HTMLElement>(this.#containerSelector) ?? undefined;
+    this.#follow();
   }
 
   #scrollTo(top: number): void {
     this.#scrollTop = top;
     this.#pendingScroll = top;
     this.#host.requestUpdate();
-  }
-
-  readonly #onScroll = (): void => {
-    this.#setGeometry(() => (this.#scrollTop = this.#container!.scrollTop));
-  };
-
-  #syncViewport(): void {
-    this.#setGeometry(() => (this.#viewport = this.#container?.clientHeight ?? 0));
   }
 
   /** Applies `change` and renders again only when the window moved. */
