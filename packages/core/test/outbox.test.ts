@@ -3,7 +3,8 @@ import { afterEach, describe, it } from 'node:test';
 import type { ChatMessage, SendMessageBody } from '../src/api/chat-types.js';
 import { ApiError } from '../src/api/errors.js';
 import { newMessageKey } from '../src/chat/message-key.js';
-import { Outbox, type Connectivity, type OutboxOptions, type OutboxStorage, type SendAttempt } from '../src/chat/outbox.js';
+import { Outbox, type Connectivity, type OutboxOptions, type SendAttempt } from '../src/chat/outbox.js';
+import type { OutboxStorage } from '../src/chat/outbox-storage.js';
 import { delay, waitFor } from './helpers/sse-wait.js';
 // The sandbox's seeded PRNG: the same failures on every run.
 import { mulberry32 } from '../../server/src/upstream/memory/prng.js';

@@ -8,9 +8,9 @@ export {
   type OutboxItem,
   type OutboxOptions,
   type OutboxStatus,
-  type OutboxStorage,
   type SendAttempt,
 } from './outbox.js';
+export { defaultStorage, readStoredItems, writeStoredItems, type OutboxStorage } from './outbox-storage.js';
 export { segmentText, stripBidiControls, type TextSegment } from './text-segments.js';
 export { EMOJI, REACTION_CHOICES } from './emoji.js';
 export { uploadImage, type UploadOptions } from './upload.js';

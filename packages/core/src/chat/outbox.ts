@@ -2,6 +2,7 @@ import { ApiError } from '../api/errors.js';
 import type { ChatMessage, SendMessageBody } from '../api/chat-types.js';
 import { backoffDelay, type BackoffOptions } from '../api/backoff.js';
 import { newMessageKey } from './message-key.js';
+import { defaultStorage, readStoredItems, writeStoredItems, type OutboxStorage } from './outbox-storage.js';
 
 /**
  * - `queued`: waiting its turn (or for the network to come back).
@@ -35,13 +36,6 @@ export interface Connectivity {
   online(): boolean;
   /** Calls `listener` when the browser goes back online. Returns the unsubscribe function. */
   onOnline(listener: () => void): () => void;
-}
-
-/** Where pending items survive a page reload (sessionStorage in browsers). */
-export interface OutboxStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
 }
 
 export interface OutboxOptions {
@@ -272,28 +266,15 @@ export class Outbox {
 
   #save(): void {
     if (!this.#storage || this.#storageKey === null) return;
-    const pending = this.#items.filter((item) => item.status !== 'sent');
-    try {
-      if (pending.length === 0) this.#storage.removeItem(this.#storageKey);
-      else this.#storage.setItem(this.#storageKey, JSON.stringify(pending));
-    } catch {
-      // Full or blocked storage: the items still live in memory for this page.
-    }
+    writeStoredItems(this.#storage, this.#storageKey, this.#items.filter((item) => item.status !== 'sent'));
   }
 
   /** Stored items, validated (anything else in storage is ignored); attempts in flight come back queued. */
   #load(): OutboxItem[] {
     if (!this.#storage || this.#storageKey === null) return [];
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(this.#storage.getItem(this.#storageKey) ?? '[]');
-    } catch {
-      return [];
-    }
-    if (!Array.isArray(parsed)) return [];
     const keys = new Set<string>();
     const items: OutboxItem[] = [];
-    for (const value of parsed) {
+    for (const value of readStoredItems(this.#storage, this.#storageKey)) {
       if (!isStoredItem(value) || keys.has(value.key)) continue;
       keys.add(value.key);
       items.push({ ...value, status: value.status === 'sending' ? 'queued' : value.status, message: null });
@@ -345,15 +326,6 @@ function isStoredItem(value: unknown): value is OutboxItem {
     (body['replyTo'] === undefined || typeof body['replyTo'] === 'string') &&
     (body['imageIds'] === undefined || (Array.isArray(body['imageIds']) && body['imageIds'].every((id) => typeof id === 'string')))
   );
-}
-
-/** `sessionStorage`, unless absent or forbidden (reading it throws in sandboxed iframes). */
-function defaultStorage(): OutboxStorage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
 }
 
 /** `navigator.onLine` and the window's `online` event; always online where there are none. */

@@ -1,5 +1,5 @@
 import { paths, type SendMessageBody } from '@rai-kit/core/api';
-import { newMessageKey, type ChannelApi, type Outbox, type OutboxItem } from '@rai-kit/core/chat';
+import { defaultStorage, newMessageKey, readStoredItems, writeStoredItems, type ChannelApi, type Outbox, type OutboxItem } from '@rai-kit/core/chat';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 type OutboxCode = typeof import('../chat-channel/outboxes.js');
@@ -37,20 +37,15 @@ function storedOutboxes(): boolean {
 
 /**
  * Keeps messages sent before the outbox code arrived where their outbox will find them (its
- * storage: its pending items as JSON), so a reload before the code arrives, or after it failed
- * to, loses nothing: the next visit's `restore` sends them.
+ * storage, in its format), so a reload before the code arrives, or after it failed to, loses
+ * nothing: the next visit's `restore` sends them.
  */
 function storeEarly(outboxKey: string, change: (stored: OutboxItem[]) => OutboxItem[]): void {
+  const storage = defaultStorage();
+  if (!storage) return;
   const key = `${OUTBOX_STORAGE_PREFIX}${outboxKey}`;
-  try {
-    const storage = globalThis.sessionStorage;
-    const stored: unknown = JSON.parse(storage.getItem(key) ?? '[]');
-    const items = change(Array.isArray(stored) ? stored : []);
-    if (items.length === 0) storage.removeItem(key);
-    else storage.setItem(key, JSON.stringify(items));
-  } catch {
-    // No storage, or full: in memory only, as the outbox itself would keep them.
-  }
+  // Read back by the outbox, which validates each item.
+  writeStoredItems(storage, key, change(readStoredItems(storage, key) as OutboxItem[]));
 }
 
 /** Messages sent before the outbox code arrived, for one outbox: shown as pending, handed over once it has. */
