@@ -16,7 +16,7 @@ import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { build, type BuildOptions } from 'esbuild';
-import { rollup, type OutputChunk } from 'rollup';
+import { rollup, type OutputChunk, type Plugin } from 'rollup';
 import { frameDocumentHtml } from '@rai-kit/core/bridge';
 import type { ChunkOutputs } from './chunk-graph.js';
 import { kitChunks } from './kit-chunks.js';
@@ -51,10 +51,14 @@ const single: BuildOptions = {
   logLevel: 'warning',
 };
 
-async function buildWidgets(outdir: string): Promise<ChunkOutputs> {
+/**
+ * Bundles the widget entries and the frame document into `outdir`. `before` runs ahead of the
+ * build's own plugins: the size bench uses it to price modules by building without them.
+ */
+export async function buildWidgets(outdir: string, before: Plugin[] = []): Promise<ChunkOutputs> {
   const bundle = await rollup({
     input: { ...WIDGETS, 'rai-frame': src('define/frame.ts'), frame: FRAME_DOCUMENT },
-    plugins: [typescript(TSCONFIG), minifyLitTemplates(), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
+    plugins: [...before, typescript(TSCONFIG), minifyLitTemplates(), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
   });
   const { output } = await bundle.write({
     dir: outdir,
