@@ -252,6 +252,39 @@ describe('<rai-chat-channel> live', () => {
     el.remove();
   });
 
+  it('keeps its place when moved to another parent: at the bottom, or where the reader scrolled', async () => {
+    const { el } = await mount('rai-chat-channel', 'rai-ready', channel('ch-history', (w) => (w.pageSize = 100)));
+    await until(() => shadow(el).querySelector<HTMLElement>('[part=live]')?.hidden === false, 'live');
+    await settled(el);
+    // Leaving the document resets a scroller to the top; a host re-parenting the widget must not.
+    const parent = document.body.appendChild(document.createElement('section'));
+    parent.append(el);
+    await settled(el);
+    expect(atBottom(el), 'moved at the bottom: still there').to.be.true;
+    // Away from both edges (no history loads), then moved back, with an update while away.
+    log(el).scrollTop = log(el).scrollHeight / 2;
+    await settled(el);
+    const count = articles(el).length;
+    const reading = articles(el).find((a) => offsetOf(el, a) >= 0)!;
+    const readingAt = offsetOf(el, reading);
+    el.remove();
+    el.requestUpdate();
+    await el.updateComplete;
+    document.body.append(el);
+    await settled(el);
+    expect(Math.abs(offsetOf(el, reading) - readingAt), 'moved: the reader’s message stayed in place').to.be.below(2);
+    expect(articles(el)).to.have.length(count, 'no history loaded by the move');
+    // The reader's next scroll, then an update: where they scrolled stays.
+    log(el).scrollTop -= 200;
+    await settled(el);
+    const top = log(el).scrollTop;
+    el.requestUpdate();
+    await settled(el);
+    expect(log(el).scrollTop, 'still where the reader scrolled').to.be.closeTo(top, 1);
+    el.remove();
+    parent.remove();
+  });
+
   it('reconnects without gaps or duplicates', async () => {
     const { el } = await mount('rai-chat-channel', 'rai-ready', asMember('ch-general', freshUser()));
     await until(() => !!shadow(el).querySelector('[part=live]:not([hidden])'), 'stream open');

@@ -36,6 +36,8 @@ export class ChatScrollController implements ReactiveController {
   #rendered: RenderedScroller;
   #pinned = true;
   #anchor: { id: string; offset: number } | null = null;
+  /** The scroller's position at its last scroll: the browser resets it when the host is moved. */
+  #top = 0;
 
   constructor(host: ScrollHost, options: ChatScrollOptions) {
     this.#options = options;
@@ -85,8 +87,12 @@ export class ChatScrollController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Back in the document without an update: the rendered scroller is still there.
+    // Back in the document (moved), maybe with no update to come: the rendered scroller is still
+    // there, but the browser reset it to the top when it left. Put the reader back now: at the
+    // bottom when pinned (messages may have come meanwhile), else where they were.
     this.#rendered.follow();
+    if (this.#pinned) this.#toBottom();
+    else if (this.#scroller) this.#scroller.scrollTop = this.#top;
   }
 
   hostDisconnected(): void {
@@ -94,6 +100,7 @@ export class ChatScrollController implements ReactiveController {
   }
 
   #onScroll(): void {
+    this.#top = this.#scroller!.scrollTop;
     this.#pinned = this.#distanceFromBottom() <= PIN_SLACK_PX && this.#options.atLiveEnd();
     this.#options.onScroll();
   }

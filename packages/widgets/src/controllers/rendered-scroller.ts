@@ -38,7 +38,10 @@ export class RenderedScroller {
 
   /** Takes the element now rendered (after an update; back in the document). True when it is a new one. */
   follow(): boolean {
-    return this.#use(this.#host.renderRoot.querySelector<HTMLElement>(this.#selector) ?? undefined);
+    const found = this.#host.renderRoot.querySelector<HTMLElement>(this.#selector);
+    // Not while the host is out of the document (an update can run there): a detached element
+    // reads as scrolled to the top and ignores scrollTop, which would lose the reader's place.
+    return this.#use(found?.isConnected ? found : undefined);
   }
 
   /** Lets go of the element (the host left the document). */

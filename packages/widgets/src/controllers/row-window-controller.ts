@@ -64,7 +64,10 @@ export class RowWindowController implements ReactiveController {
     return this.#rendered.element;
   }
 
-  /** Takes the container now rendered; a new one starts at 0, so the position carries over (skeleton → table). */
+  /**
+   * Takes the container now rendered; a new one starts at 0, as does one back in the document
+   * (moved), so the position carries over (skeleton → table, a move).
+   */
   #follow(): void {
     if (this.#rendered.follow()) this.#pendingScroll ??= this.#scrollTop;
   }
@@ -117,6 +120,11 @@ export class RowWindowController implements ReactiveController {
 
   hostUpdated(): void {
     this.#explicit = false;
+    this.#place();
+  }
+
+  /** Follows the rendered container, measures a row once, and writes the pending scroll. */
+  #place(): void {
     this.#follow();
     const container = this.#container;
     if (!container) return;
@@ -138,8 +146,10 @@ export class RowWindowController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Back in the document without an update: the rendered container is still there.
-    this.#follow();
+    // Back in the document (moved), maybe with no update to come: the browser reset the container
+    // to the top when it left. Put the reader back now; left for the next update, the old place
+    // would undo wherever they scroll meanwhile.
+    this.#place();
   }
 
   #scrollTo(top: number): void {

@@ -405,6 +405,38 @@ describe('<rai-leaderboard> public', () => {
     el.remove();
   });
 
+  it('keeps the reader’s place when moved to another parent, and then where they scroll', async () => {
+    const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-xp', (w) => (w.limit = 100)));
+    const scroller = table(el);
+    const height = rows(el)[0]!.offsetHeight;
+    scroller.scrollTop = 40 * height;
+    await until(() => rows(el).some((row) => rowIndex(row) === 50), 'rows around 40 rendered');
+    // Leaving the document resets a scroller to the top; a host re-parenting the widget must not.
+    const parent = document.body.appendChild(document.createElement('section'));
+    parent.append(el);
+    await settled(el);
+    expect(scroller.scrollTop, 'moved: still at row 40').to.be.closeTo(40 * height, 1);
+    expect(rows(el).some((row) => rowIndex(row) === 42), 'its rows rendered').to.be.true;
+    // The reader's next scroll, then an update: the place they chose stays.
+    scroller.scrollTop = 10 * height;
+    await until(() => rows(el).some((row) => rowIndex(row) === 12), 'rows around 10 rendered');
+    el.requestUpdate();
+    await settled(el);
+    expect(scroller.scrollTop, 'still where the reader scrolled').to.be.closeTo(10 * height, 1);
+    expect(rows(el).some((row) => rowIndex(row) === 12)).to.be.true;
+    // Out of the document while an update runs (a framework setting a property on a detached
+    // node, a load finishing), then back: the place is kept too.
+    el.remove();
+    el.requestUpdate();
+    await el.updateComplete;
+    document.body.append(el);
+    await settled(el);
+    expect(scroller.scrollTop, 'back: still at row 10').to.be.closeTo(10 * height, 1);
+    expect(rows(el).some((row) => rowIndex(row) === 12), 'its rows rendered').to.be.true;
+    el.remove();
+    parent.remove();
+  });
+
   it('converges after a dropped stream: events during the gap arrive on reconnect', async () => {
     const { el } = await mount('rai-leaderboard', 'rai-ready', board('lb-xp'));
     await live(el);
