@@ -10,6 +10,8 @@
  * compiles the TypeScript and minifies (rollup-plugins.ts), and builds the loader and the stub.
  * In between, lit-templates.ts minifies the text of Lit's html`` and css`` templates, which
  * esbuild's minifier leaves as written.
+ * retryable-imports.ts sends every lazy chunk's `import()` through a helper that retries with a
+ * fresh URL, as the loader does for the entries.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -21,6 +23,7 @@ import { frameDocumentHtml } from '@rai-kit/core/bridge';
 import type { ChunkOutputs } from './chunk-graph.js';
 import { kitChunks } from './kit-chunks.js';
 import { minifyLitTemplates } from './lit-templates.js';
+import { retryableImports } from './retryable-imports.js';
 import { minifyWithLegalFiles, typescript } from './rollup-plugins.js';
 
 const src = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
@@ -58,7 +61,7 @@ const single: BuildOptions = {
 export async function buildWidgets(outdir: string, before: Plugin[] = []): Promise<ChunkOutputs> {
   const bundle = await rollup({
     input: { ...WIDGETS, 'rai-frame': src('define/frame.ts'), frame: FRAME_DOCUMENT },
-    plugins: [...before, typescript(TSCONFIG), minifyLitTemplates(), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
+    plugins: [...before, typescript(TSCONFIG), minifyLitTemplates(), retryableImports(), nodeResolve({ exportConditions: CONDITIONS, browser: true })],
   });
   const { output } = await bundle.write({
     dir: outdir,
