@@ -68,6 +68,39 @@ test('partner site at a phone’s width: the widgets stack and still nothing mov
 });
 
 /**
+ * Records, at every frame from the first paint on, where the footer (what follows the widgets)
+ * is on the page. A string, not a function: tsx would wrap a named function in a helper the
+ * page does not have.
+ */
+const RECORD_FOOTER = `window.__e2eFooterTops = [];
+requestAnimationFrame(function frame() {
+  const footer = document.getElementById('footer');
+  if (footer) window.__e2eFooterTops.push(footer.getBoundingClientRect().top + scrollY);
+  requestAnimationFrame(frame);
+});`;
+
+// A visitor who follows a link to the page's end sees the store's last cards and the footer:
+// the store and the tier ladder are as tall loaded as the loader and their skeletons held
+// them, at a phone's width too (cards and tiers do not depend on names, badges or perks).
+for (const width of [375, 1280]) {
+  test(`partner site at ${width} px, opened at its footer: nothing above it grows when the data arrives`, { timeout: 60_000 }, async (t) => {
+    await withPage(e2e.browser, async (page) => {
+      await page.setViewport({ width, height: 800, deviceScaleFactor: 1 });
+      await page.evaluateOnNewDocument(RECORD_FOOTER);
+      await page.goto(`${e2e.stack.partnerSite}/#footer`);
+      for (const content of ['rai-leaderboard >>> [part~="row"]', 'rai-xp-tier >>> [part~="tier"]', 'rai-store >>> [part~="product"]']) await waitFor(page, content);
+      await expectNoLayoutShift(t, page);
+      const tops = await page.evaluate(() => (window as unknown as { __e2eFooterTops: number[] }).__e2eFooterTops);
+      const moved = Math.max(...tops) - Math.min(...tops);
+      t.diagnostic(`footer moved by ${moved.toFixed(1)} px over ${tops.length} frames`);
+      assert.ok(tops.length > 0, 'the footer was seen');
+      assert.ok(moved <= 1, `the footer moved by ${moved.toFixed(1)} px (from ${Math.min(...tops).toFixed(1)} to ${Math.max(...tops).toFixed(1)})`);
+      assert.ok(await page.$eval('#footer', (footer) => footer.getBoundingClientRect().top < innerHeight), 'the footer is in view');
+    });
+  });
+}
+
+/**
  * The loader reserves each widget's space before first paint (its script tag is
  * render-blocking), and each widget's skeleton is as tall as its content in this page's
  * configuration (the leaderboard's full table and "Load more", the tier ladder's

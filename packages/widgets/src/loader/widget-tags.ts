@@ -23,16 +23,16 @@
  */
 export const WIDGET_TAGS = {
   'rai-leaderboard': { heights: [[0, '37.3375rem']] },
-  'rai-xp-tier': { heights: [[0, 'var(--rai-xp-tier-reserve,37.5rem)']] },
+  'rai-xp-tier': { heights: [[0, 'var(--rai-xp-tier-reserve,39.873rem)']] },
   'rai-chat-channel': { heights: [[0, '36.359375rem']] },
   // A page of 24 cards in 1–4 columns: per column count, the rows' 4:3 images (the cards' width,
   // 100cqi less the frame and the gaps) plus everything else (in px: 1lh of the text is 21.75px).
   'rai-store': {
     heights: [
-      [0, 'calc(1800cqi + 1748.5px)'],
-      [394, 'calc(450cqi + 1077.6px)'],
-      [594, 'calc(200cqi + 810px)'],
-      [794, 'calc(112.5cqi + 667.9px)'],
+      [0, 'calc(1800cqi + 2270.5px)'],
+      [394, 'calc(450cqi + 1338.6px)'],
+      [594, 'calc(200cqi + 984px)'],
+      [794, 'calc(112.5cqi + 798.4px)'],
     ],
   },
   'rai-frame': { heights: [[0, 'var(--rai-frame-height, 150px)']] },

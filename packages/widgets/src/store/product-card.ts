@@ -47,6 +47,9 @@ function badges(ctx: StoreViewContext, product: Product): TemplateResult | typeo
  * One product of the grid. The name is the card's button (opening the details, sold out or
  * not); it stretches over the whole card, so the image and price are a click target too.
  * The image is decorative (`alt=""`): the name is right next to it.
+ * Every card is as tall as the skeleton's, whatever it holds (store.styles.ts): the name is
+ * two lines tall at most and at least (the whole of it stays the button's accessible name,
+ * and the dialog shows it), the badges lie over the image.
  */
 export function productCard(ctx: CardContext, product: Product): TemplateResult {
   return html`<li part="product" class="card ${product.inStock ? '' : 'sold-out'}" data-id=${product.id}>
@@ -60,7 +63,7 @@ export function productCard(ctx: CardContext, product: Product): TemplateResult 
       class="open"
       @click=${(event: Event) => ctx.onOpen(product, event.currentTarget as HTMLElement)}
     >
-      ${product.name}
+      <span class="product-name">${product.name}</span>
     </button>
     ${priceView(ctx, product)} ${badges(ctx, product)}
     <p class="type">${ctx.msg.types[product.type]}</p>

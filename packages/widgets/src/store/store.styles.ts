@@ -5,6 +5,10 @@ export const storeStyles = css`
     --rai-store-image-ratio: 4 / 3;
     --rai-store-sale: var(--_color-danger);
   }
+  /* The dialog shows in the top layer: its element takes no room (nor a gap of the frame) even before its code loads, on the first open. */
+  rai-store-product-dialog {
+    display: contents;
+  }
   .balance {
     margin: 0;
     font-weight: 650;
@@ -42,13 +46,25 @@ export const storeStyles = css`
     border-radius: calc(var(--_radius) * 0.8);
     background: var(--_raised);
   }
+  /*
+   * One line that scrolls sideways when the categories do not fit (focus brings a button into
+   * view), like the leaderboard's periods: wrapped, they grew the store by a line or three on a
+   * phone when they arrived, moving everything below.
+   */
   .categories {
     display: flex;
-    flex-wrap: wrap;
     gap: calc(var(--_space) * 0.75);
-    margin: 0;
-    padding: 0;
+    overflow-x: auto;
+    scrollbar-width: none;
+    /* Room for the focus outline inside the scroller's clip, without changing the row's height. */
+    margin: -4px;
+    padding: 4px;
     list-style: none;
+  }
+  /* Not a line box around the button (its baseline would add the text's descent below it). */
+  .categories > li {
+    display: flex;
+    flex: none;
   }
   .category {
     display: inline-flex;
@@ -79,7 +95,7 @@ export const storeStyles = css`
     border-radius: calc(var(--_radius) * 0.8);
     padding: calc(var(--_space) * 0.75) var(--_space);
   }
-  /* The skeleton is as tall as a full first page without badges (the loader reserves the same). */
+  /* The skeleton is as tall as a full first page (the loader reserves the same). */
   .sk-search {
     display: block;
     block-size: calc(1lh + var(--_space) * 1.5 + 2px);
@@ -176,6 +192,17 @@ export const storeStyles = css`
     font-weight: 650;
     overflow-wrap: anywhere;
   }
+  /* Two lines tall, however long the name (clamped, with an ellipsis): every card, and the skeleton's, is as tall. */
+  .product-name,
+  .sk-name {
+    block-size: 2lh;
+  }
+  .product-name {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+  }
   /* The name's button covers the card: the whole card opens the product. */
   .open::after {
     content: '';
@@ -190,14 +217,18 @@ export const storeStyles = css`
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
   }
+  /* One line: a regular price that does not fit beside the current one is cut short (it is spoken whole, and the dialog shows it). */
   .price {
     display: flex;
-    flex-wrap: wrap;
     align-items: baseline;
     gap: 0 0.5em;
     font-weight: 650;
+    white-space: nowrap;
   }
   .was {
+    min-inline-size: 0;
+    overflow: hidden;
+    text-overflow: ellipsis;
     font-weight: 400;
     font-size: 0.875em;
     color: var(--_muted);
@@ -206,6 +237,20 @@ export const storeStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.3rem;
+  }
+  /*
+   * A card's badges lie over its image's top corner (on the card's surface colour, for contrast)
+   * instead of taking a row, so a card is as tall with them as without. Clicks go through them
+   * to the card's button.
+   */
+  .card > .badges {
+    position: absolute;
+    inset-block-start: calc(var(--_space) * 1.5);
+    inset-inline: calc(var(--_space) * 1.5);
+    pointer-events: none;
+  }
+  .card .badge {
+    background: var(--_surface);
   }
   .badge {
     display: inline-block;

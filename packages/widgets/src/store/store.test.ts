@@ -237,6 +237,52 @@ describe('<rai-store> browsing', () => {
   });
 });
 
+/** A store `width` px wide: its skeleton's height (its first render, before any answer), then loaded. */
+async function skeletonThenLoaded(width: number) {
+  const el = document.createElement('rai-store');
+  el.setAttribute('community-id', community);
+  el.apiUrl = apiUrl;
+  el.style.width = `${width}px`;
+  const ready = oneEvent(el, 'rai-ready');
+  document.body.append(el);
+  await el.updateComplete;
+  expect(shadow(el).querySelector('.header .skeleton')).to.exist;
+  expect(cards(el)).to.have.length(0);
+  const skeleton = el.getBoundingClientRect().height;
+  await ready;
+  await settled(el);
+  return { el, skeleton };
+}
+
+describe('<rai-store> layout', () => {
+  // One column at 320 and 375px (a phone), two, three and four columns wider. The skeleton cannot
+  // know the names, badges or categories: cards and the category row are as tall whatever they
+  // hold, so what follows the store does not move when its data arrives.
+  for (const width of [320, 375, 420, 700, 1000]) {
+    it(`is as tall loaded as its skeleton at ${width}px`, async () => {
+      const { el, skeleton } = await skeletonThenLoaded(width);
+      expect(cards(el)).to.have.length(24);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(skeleton, 1);
+      el.remove();
+    });
+  }
+
+  it('gives every card the same height: badges take no row, a long name two lines at most (whole in its accessible name)', async () => {
+    const { el } = await skeletonThenLoaded(375);
+    const heights = () => cards(el).map((card) => card.getBoundingClientRect().height);
+    const [first] = heights();
+    expect(cards(el).some((card) => card.querySelector('[part=badge]'))).to.be.true;
+    for (const height of heights()) expect(height).to.be.closeTo(first!, 0.5);
+    const button = cards(el)[0]!.querySelector<HTMLElement>('[part~=product-button]')!;
+    const long = 'A very long product name that goes on and on, much longer than two lines of a card allow';
+    button.querySelector('.product-name')!.textContent = long;
+    expect(heights()[0]).to.be.closeTo(first!, 0.5);
+    expect(button.getBoundingClientRect().height).to.be.closeTo(2 * parseFloat(getComputedStyle(button).lineHeight), 0.5);
+    expect(button.textContent!.trim()).to.equal(long);
+    el.remove();
+  });
+});
+
 describe('<rai-store> search', () => {
   it('debounces typing into one request, and Escape clears', async () => {
     const user = freshUser();

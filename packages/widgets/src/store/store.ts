@@ -562,9 +562,9 @@ export class RaiStore extends RaiWidget {
   }
 
   /**
-   * A page of cards with the real cards' geometry (image, one-line name, price, type), in the
-   * real grid, and "Load more": as tall as a full first page without badges, so little moves
-   * when products arrive (a badge or a name on two lines adds a line to its row).
+   * A page of cards with the real cards' geometry (image, two-line name, price, type), in the
+   * real grid, and "Load more": as tall as a full first page, since a card's height does not
+   * depend on its product (product-card.ts), so nothing moves when the products arrive.
    */
   #renderGridSkeleton(): TemplateResult {
     return html`<div role="status" class="sk-grid">
@@ -574,7 +574,8 @@ export class RaiStore extends RaiWidget {
           { length: this.limit },
           () => html`<li class="card">
             <div class="media skeleton" part="skeleton"></div>
-            ${this.#skeletonLine('70%')} ${this.#skeletonLine('35%')}
+            <div class="sk-name">${this.#skeletonLine('70%')}</div>
+            ${this.#skeletonLine('35%')}
             <p class="type">${this.#skeletonLine('45%')}</p>
           </li>`,
         )}

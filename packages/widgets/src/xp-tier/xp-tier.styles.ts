@@ -6,8 +6,8 @@ export const xpTierStyles = css`
     --rai-xp-tier-track: var(--_raised);
     --rai-xp-tier-bar-height: 0.625rem;
     /* The same default as the loader's reserve (loader/widget-tags.ts). */
-    --rai-xp-tier-reserve: 37.5rem;
-    --rai-xp-tier-member-reserve: 32.8575rem;
+    --rai-xp-tier-reserve: 39.873rem;
+    --rai-xp-tier-member-reserve: 36.4258rem;
   }
   .summary {
     display: grid;
@@ -77,14 +77,20 @@ export const xpTierStyles = css`
   [dir='rtl'] .bar {
     transform-origin: right;
   }
+  /*
+   * Two lines at any width, not three items that wrap as their numbers grow: what is left to the
+   * next tier, then today's XP and the coins. The member's reserve holds in a phone's widget too.
+   */
   .meta {
-    display: flex;
-    justify-content: space-between;
-    gap: var(--_space);
-    flex-wrap: wrap;
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 0 var(--_space);
     margin: 0;
     color: var(--_muted);
     font-size: 0.875em;
+  }
+  .meta > :first-child {
+    grid-column: 1 / -1;
   }
   .tiers,
   .rules {
@@ -109,9 +115,12 @@ export const xpTierStyles = css`
   .tier-name {
     font-weight: 600;
   }
+  /* One perk per line, not all on one that wraps: a tier is as tall in a phone's widget as in a wide one, and so is the reserve. */
   .perks {
     grid-column: 2 / -1;
     margin: 0;
+    padding: 0;
+    list-style: none;
     color: var(--_muted);
     font-size: 0.875em;
   }

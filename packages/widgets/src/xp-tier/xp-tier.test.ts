@@ -194,6 +194,43 @@ describe('<rai-xp-tier> member', () => {
   });
 });
 
+/** A widget `width` px wide: its skeleton's height (its first render, before any answer), then loaded. */
+async function skeletonThenLoaded(width: number, setup: (el: RaiXpTier) => void = () => {}) {
+  const el = document.createElement('rai-xp-tier');
+  el.setAttribute('community-id', community);
+  el.apiUrl = apiUrl;
+  el.style.width = `${width}px`;
+  setup(el);
+  const ready = oneEvent(el, 'rai-ready');
+  document.body.append(el);
+  await el.updateComplete;
+  expect(shadow(el).querySelector('.sk-reserve')).to.exist;
+  const skeleton = el.getBoundingClientRect().height;
+  await ready;
+  await el.updateComplete;
+  return { el, skeleton };
+}
+
+describe('<rai-xp-tier> layout', () => {
+  // The reserve's defaults are the sandbox community's ladder (and a member's summary over it):
+  // as tall on a phone as wider, so what follows the widget does not move when the data arrives.
+  for (const width of [320, 375, 600]) {
+    it(`is as tall loaded as its skeleton at ${width}px`, async () => {
+      const { el, skeleton } = await skeletonThenLoaded(width);
+      expect(shadow(el).querySelectorAll('[part=tier]')).to.have.length((await serverTiers()).length);
+      expect(el.getBoundingClientRect().height).to.be.closeTo(skeleton, 1);
+      el.remove();
+    });
+
+    it(`is as tall loaded as its skeleton at ${width}px for a member`, async () => {
+      const { el, skeleton } = await skeletonThenLoaded(width, (widget) => (widget.authUrl = authUrl({ user: freshUser() })));
+      expect(shadow(el).querySelector('[part=summary]')).to.exist;
+      expect(el.getBoundingClientRect().height).to.be.closeTo(skeleton, 1);
+      el.remove();
+    });
+  }
+});
+
 describe('RaiXpTier.define', () => {
   it('skips a second definition of a taken tag with a warning instead of throwing', async () => {
     const { RaiXpTier } = await import('./xp-tier.js');

@@ -69,8 +69,8 @@ const MAX_TIERS = 100;
  * @cssprop --rai-xp-tier-bar - Progress bar colour. Default: `--rai-color-primary`.
  * @cssprop --rai-xp-tier-track - Progress track colour. Default: `--rai-color-surface-raised`.
  * @cssprop --rai-xp-tier-bar-height - Progress bar thickness. Default: 0.625rem.
- * @cssprop --rai-xp-tier-reserve - Height the widget holds while it loads (the loader holds it too, before the widget's code arrives), so the page does not move when the ladder appears. Set it to your ladder's rendered height. Default: 37.5rem, the sandbox community's public ladder.
- * @cssprop --rai-xp-tier-member-reserve - The same for the member's view (with `auth-url`, `token` or `tokenProvider`): set it to your summary and ladder's rendered height. Default: 32.8575rem, the sandbox community's at 368px wide (its perks wrap to more lines in a narrower widget).
+ * @cssprop --rai-xp-tier-reserve - Height the widget holds while it loads (the loader holds it too, before the widget's code arrives), so the page does not move when the ladder appears. Set it to your ladder's rendered height. Default: 39.873rem, the sandbox community's public ladder and ways to earn, from 320px wide (one perk per line: the ladder is as tall at any width).
+ * @cssprop --rai-xp-tier-member-reserve - The same for the member's view (with `auth-url`, `token` or `tokenProvider`): set it to your summary and ladder's rendered height. Default: 36.4258rem, the sandbox community's, at any width.
  * @cssprop --rai-color-primary - Global brand colour (and every other `--rai-*` theme token).
  */
 export class RaiXpTier extends RaiWidget {
@@ -185,7 +185,7 @@ export class RaiXpTier extends RaiWidget {
               </div>
               <p class="xp">${line('40%')}</p>
               <div class="track"></div>
-              <p class="meta">${line('35%')} ${line('25%')}</p>
+              <p class="meta">${line('50%')} ${line('6rem')} ${line('5rem')}</p>
               ${ladder}`
           : html`${line('40%')} ${ladder} ${line('30%')} ${line('100%')} ${line('80%')}`}
       </div>
@@ -259,7 +259,7 @@ export class RaiXpTier extends RaiWidget {
             ${tier.name}${tier.id === currentId ? html`<span class="visually-hidden"> (${msg.xpTier.currentTier})</span>` : nothing}
           </span>
           <span class="threshold">${msg.xpTier.tierFrom(this.locale.number(tier.minXp))}</span>
-          ${tier.perks.length ? html`<p class="perks">${tier.perks.join(' · ')}</p>` : nothing}
+          ${tier.perks.length ? html`<ul class="perks">${tier.perks.map((perk) => html`<li>${perk}</li>`)}</ul>` : nothing}
         </li>`,
       )}
     </ol>`;
