@@ -90,6 +90,7 @@ console.log(`${'entry'.padEnd(22)} files   gzip brotli     lazy gz lazy br   tar
 for (const line of rows) console.log(line);
 if (missedTargets.length > 0) {
   console.log(`\nTARGETS NOT MET (issue 7's budgets; the ceilings keep the gap from growing):\n${missedTargets.map((miss) => `  - ${miss}`).join('\n')}`);
+  console.log('What each feature costs a first load: npm run bench:size-features -w bench');
 }
 if (failures.length > 0) {
   console.error(`\nSIZE CHECK FAILED:\n${failures.map((failure) => `  - ${failure}`).join('\n')}`);
