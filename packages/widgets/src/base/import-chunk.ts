@@ -4,9 +4,10 @@
  *
  * Why: until whatwg/html PR #10327 (issue #6768, WPT #55505) the HTML spec kept a failed module
  * fetch in the document's module map, so a second `import()` of the same URL fails at once,
- * without fetching: every widget's Retry would keep failing until a reload. Chromium 156 fetches
- * again (checked here); browsers that still follow the old text do not, and we cannot test them
- * here. The loader does the same for widget entries (loader.ts).
+ * without fetching: every widget's Retry would keep failing until a reload. Checked on 2026-11-24
+ * with a chunk that answered 503 once: Chromium 156 fetches it again, Firefox 153 ESR rejects the
+ * second `import()` without a request and loads `?retry=1`. The loader does the same for widget
+ * entries (loader.ts).
  *
  * Nothing in src/ calls this: the CDN build's Rollup plugin (build/retryable-imports.ts)
  * renders each `import('./chunks/x.js')` as `importChunk((url) => import(url('./chunks/x.js')),
